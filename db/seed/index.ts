@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { citizens, ninSerials } from '../tables/citizens.js';
+import { communes, dairas, wilayas } from '../tables/communes.js';
+import { CitizenGenerator } from './citizens.js';
+import { loadTerritory } from './communes.js';
+
+export interface SeedOptions {
+  /** Number of synthetic citizens. */
+  citizens: number;
+  /** PRNG seed: the same value gives the same data. */
+  seed: number;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface SeedReport {
+  wilayas: number;
+  dairas: number;
+  communes: number;
+  citizens: number;
+}
+
+const CHUNK = 1000;
+
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+export async function seedTerritory(db: Db): Promise<Omit<SeedReport, 'citizens'>> {
+  const t = loadTerritory();
+  await db.transaction(async (tx) => {
+    await insertChunks(t.wilayas, (c) => tx.insert(wilayas).values(c).onConflictDoNothing());
+    await insertChunks(t.dairas, (c) => tx.insert(dairas).values(c).onConflictDoNothing());
+    await insertChunks(t.communes, (c) => tx.insert(communes).values(c).onConflictDoNothing());
+  });
+  return { wilayas: t.wilayas.length, dairas: t.dairas.length, communes: t.communes.length };
+}
+
+export async function seedCitizens(
+  db: Db,
+  options: SeedOptions,
+): Promise<number> {
+  const codes = (await db.select({ code: communes.code }).from(communes).orderBy(communes.code)).map(
+    (r) => r.code,
+  );
+  const generator = new CitizenGenerator({ seed: options.seed, count: options.citizens, communeCodes: codes });
+  let done = 0;
+  for (const batch of generator.batches(CHUNK)) {
+    await db.insert(citizens).values(batch);
+    done += batch.length;
+    options.onProgress?.('citizens', done, options.citizens);
+  }
+  const serials = [...generator.serialsUsed].map(([prefix, last]) => ({ prefix, last }));
+  await insertChunks(serials, (c) =>
+    db
+      .insert(ninSerials)
+      .values(c)
+      .onConflictDoUpdate({
+        target: ninSerials.prefix,
+        set: { last: sql`greatest(${ninSerials.last}, excluded.last)` },
+      }),
+  );
+  return done;
+}
+
+async function count(db: Db, table: typeof wilayas | typeof citizens): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
+  return row?.n ?? 0;
+}
+
+/** Seeds what is missing: the territory when there is none, citizens when there are none. */
+export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedReport | null> {
+  const report: SeedReport = { wilayas: 0, dairas: 0, communes: 0, citizens: 0 };
+  let seeded = false;
+  if ((await count(db, wilayas)) === 0) {
+    Object.assign(report, await seedTerritory(db));
+    seeded = true;
+  }
+  if ((await count(db, citizens)) === 0 && options.citizens > 0) {
+    report.citizens = await seedCitizens(db, options);
+    seeded = true;
+  }
+  return seeded ? report : null;
+}

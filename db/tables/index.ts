@@ -1,0 +1,2 @@
+export * as citizensTables from './citizens.js';
+export * as communesTables from './communes.js';

@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: ['./db/tables/citizens.ts', './db/tables/communes.ts'],
+  out: './db/migrations',
+  schemaFilter: ['citizens', 'communes'],
+});

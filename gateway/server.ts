@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { closeServer, createHttpServer, listen } from '../subgraphs/kit/http.js';
+import { createLogger } from '../subgraphs/kit/logger.js';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../subgraphs/kit/errors.js';
+import type { GatewayContext } from './context.js';
+import { InternalDataSource, type FetchCounter } from './data-source.js';
+import { formatGatewayError } from './format-error.js';
+import type { InternalSigner } from './internal-token.js';
+import type { Principal } from '../schema/principal.js';
+
+export interface GatewayDeps {
+  supergraphSdl: string;
+  /** Subgraph name → URL; overrides the URLs written in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  authenticate: (authorization: string | undefined) => Promise<Principal>;
+  sign: InternalSigner;
+  port: number;
+  host?: string;
+  production: boolean;
+  subgraphTimeoutMs: number;
+  bodyLimit?: string;
+  /** Counts subgraph fetches, for tests and benchmarks. */
+  fetchCounter?: FetchCounter;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const PURPOSE = /^[A-Z][A-Z0-9_]{1,59}$/;
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
+  const log = createLogger('gateway');
+  let ready = false;
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: deps.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = deps.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`no URL configured for subgraph ${name}`);
+      return new InternalDataSource(name, target, deps.sign, deps.subgraphTimeoutMs, deps.fetchCounter);
+    },
+  });
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !deps.production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => formatGatewayError(formatted, undefined, deps.production),
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      deps.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: { endpointIsEditable: false }, includeCookies: false }),
+      {
+        // The request id goes on every error and back in a response header.
+        async requestDidStart({ contextValue }) {
+          return {
+            async willSendResponse({ response }) {
+              response.http.headers.set('x-request-id', contextValue.requestId);
+              if (response.body.kind === 'single' && response.body.singleResult.errors) {
+                response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
+                  ...e,
+                  extensions: { ...e.extensions, requestId: contextValue.requestId },
+                }));
+              }
+            },
+          };
+        },
+      },
+    ],
+  });
+  await server.start();
+
+  const httpServer = createHttpServer<GatewayContext>({
+    server,
+    bodyLimit: deps.bodyLimit ?? '100kb',
+    isReady: () => ready,
+    context: async (req) => {
+      const header = req.headers['x-request-id'];
+      const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+      const principal = await deps.authenticate(req.headers.authorization);
+      const rawPurpose = req.headers['x-purpose'];
+      const purpose = typeof rawPurpose === 'string' && rawPurpose.length > 0 ? rawPurpose.trim() : null;
+      if (purpose !== null && !PURPOSE.test(purpose)) {
+        throw new GraphQLError('X-Purpose must be a purpose code such as CIVIL_STATUS_CHECK (capital letters, digits, _)', {
+          extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+        });
+      }
+      return { principal, purpose, requestId };
+    },
+  });
+  const host = deps.host ?? '127.0.0.1';
+  const port = await listen(httpServer, deps.port, host);
+  ready = true;
+  log.info({ port }, 'gateway ready');
+
+  return {
+    port,
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`,
+    async stop() {
+      ready = false;
+      await closeServer(httpServer);
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Who is calling, as the gateway verified it. The gateway puts this in every internal
+ * token; subgraphs read it from there and nowhere else.
+ */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'ministry'; sub: string; clientId: string; ministry: string }
+  | { kind: 'agent'; sub: string; clientId: string; communeCode: string }
+  | { kind: 'citizen'; sub: string; clientId: string; nin: string };
+
+export type PrincipalKind = Principal['kind'];
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+/** Issuer and claim names of the internal tokens that the gateway signs for subgraphs. */
+export const INTERNAL_ISSUER = 'e-commune-gateway';
+export const INTERNAL_TOKEN_TTL_SECONDS = 60;
+export const INTERNAL_ALGORITHM = 'EdDSA';
+
+export interface InternalClaims {
+  principal: Principal;
+  purpose: string | null;
+  rid: string;
+}
+
+/** A short label for logs and audit rows. */
+export function principalLabel(p: Principal): string {
+  switch (p.kind) {
+    case 'anonymous':
+      return 'anonymous';
+    case 'ministry':
+      return `ministry:${p.ministry}/${p.clientId}`;
+    case 'agent':
+      return `agent:${p.communeCode}/${p.sub}`;
+    case 'citizen':
+      return `citizen:${p.sub}`;
+  }
+}

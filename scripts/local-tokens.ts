@@ -1,0 +1,44 @@
+import { SignJWT, type CryptoKey, type KeyObject } from 'jose';
+import { CALLER_ALG, LOCAL_AUDIENCE, LOCAL_ISSUER } from './local-keys.js';
+
+export type CallerSpec =
+  | { kind: 'ministry'; ministry: string; clientId?: string }
+  | { kind: 'agent'; commune: string; agentId?: string }
+  | { kind: 'citizen'; nin: string };
+
+/** A caller token as the local identity provider issues it (an OIDC provider in production). */
+export async function mintCallerToken(
+  key: CryptoKey | KeyObject | Uint8Array,
+  spec: CallerSpec,
+  options: { kid?: string | undefined; ttlSeconds?: number; issuer?: string; audience?: string; alg?: string } = {},
+): Promise<string> {
+  const claims: Record<string, unknown> = { kind: spec.kind };
+  let sub: string;
+  let clientId: string;
+  switch (spec.kind) {
+    case 'ministry':
+      claims.ministry = spec.ministry;
+      clientId = spec.clientId ?? `${spec.ministry.toLowerCase()}-portal`;
+      sub = `client:${clientId}`;
+      break;
+    case 'agent':
+      claims.commune = spec.commune;
+      sub = spec.agentId ?? `agent-${spec.commune}-001`;
+      clientId = `guichet-${spec.commune}`;
+      break;
+    case 'citizen':
+      claims.nin = spec.nin;
+      sub = `citizen:${spec.nin}`;
+      clientId = 'citizen-portal';
+      break;
+  }
+  claims.client_id = clientId;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: options.alg ?? CALLER_ALG, typ: 'JWT', ...(options.kid ? { kid: options.kid } : {}) })
+    .setSubject(sub)
+    .setIssuer(options.issuer ?? LOCAL_ISSUER)
+    .setAudience(options.audience ?? LOCAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${options.ttlSeconds ?? 8 * 3600}s`)
+    .sign(key);
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { z } from 'zod';
+import { openDatabase } from '../db/client.js';
+import { seedIfEmpty } from '../db/seed/index.js';
+import { readGatewayEnv } from '../gateway/config.js';
+import { startGatewayFromEnv } from '../gateway/start.js';
+import { INTERNAL_ALGORITHM } from '../schema/principal.js';
+import { readSubgraphEnv } from '../subgraphs/kit/config.js';
+import { envInt, parseEnv } from '../subgraphs/kit/env.js';
+import { loadJwkFile } from '../subgraphs/kit/keys.js';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server.js';
+import { subgraphs } from '../subgraphs/registry.js';
+import { ensureLocalKeys } from './local-keys.js';
+
+/**
+ * The whole graph in one process, for a laptop: keys, database (embedded PGlite unless
+ * DATABASE_URL is set), migrations, seed data when empty, every subgraph, the gateway.
+ * Production runs each of these as its own process instead (see the README).
+ */
+const startEnv = parseEnv(
+  z.object({ SEED_CITIZENS: envInt(3000), SEED: envInt(20260101) }).loose(),
+);
+const keys = await ensureLocalKeys();
+const subEnv = readSubgraphEnv({ ...process.env, INTERNAL_PUBLIC_KEY_FILE: process.env.INTERNAL_PUBLIC_KEY_FILE ?? keys.internalPublic });
+const gwEnv = readGatewayEnv({
+  ...process.env,
+  INTERNAL_PRIVATE_KEY_FILE: process.env.INTERNAL_PRIVATE_KEY_FILE ?? keys.internalPrivate,
+  AUTH_PUBLIC_KEY_FILE: process.env.AUTH_PUBLIC_KEY_FILE ?? keys.callerPublic,
+});
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const production = subEnv.NODE_ENV === 'production';
+
+const database = await openDatabase({
+  url: subEnv.DATABASE_URL,
+  pgliteDir: subEnv.DATABASE_URL ? undefined : subEnv.PGLITE_DIR,
+  poolSize: subEnv.DB_POOL_SIZE,
+  applicationName: 'e-commune-all-in-one',
+});
+say(`database: ${database.kind === 'pglite' ? `embedded PGlite in ${subEnv.PGLITE_DIR}` : 'PostgreSQL (DATABASE_URL)'}`);
+await database.migrate();
+say('migrations: applied');
+const seeded = await seedIfEmpty(database.db, {
+  citizens: startEnv.SEED_CITIZENS,
+  seed: startEnv.SEED,
+  onProgress: (stage, done, total) => {
+    if (done === total || done % 10_000 === 0) process.stdout.write(`\rseeding ${stage}: ${done}/${total}`);
+  },
+});
+if (seeded) say(`\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens`);
+
+const internalKey = await loadJwkFile(subEnv.INTERNAL_PUBLIC_KEY_FILE, INTERNAL_ALGORITHM);
+const running: RunningSubgraph[] = [];
+const urls: Record<string, string> = {};
+for (const def of subgraphs) {
+  const envPort = process.env[`SUBGRAPH_${def.name.toUpperCase()}_PORT`];
+  const sub = await startSubgraph(def, {
+    database,
+    internalKey,
+    port: envPort ? Number(envPort) : def.defaultPort,
+    host: '127.0.0.1',
+    production,
+  });
+  running.push(sub);
+  urls[def.name] = sub.url;
+  say(`subgraph ${def.name}: ${sub.url}`);
+}
+const gateway = await startGatewayFromEnv(gwEnv, urls);
+
+say('');
+say(`The graph is up. Gateway: ${gateway.url}`);
+if (!production) {
+  say(`Apollo Sandbox: open ${gateway.url} in a browser.`);
+  say('Get a token:   npm run -s token -- --ministry INTERIOR');
+  say('In Sandbox, add the header   Authorization: Bearer <token>   (and X-Purpose when asked).');
+}
+
+const stop = async (signal: string) => {
+  say(`\n${signal}: draining…`);
+  await gateway.stop();
+  for (const sub of running) await sub.stop();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));

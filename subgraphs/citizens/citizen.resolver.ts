@@ -1,0 +1,142 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../kit/context.js';
+import { ErrorCode, badInput, forbidden } from '../kit/errors.js';
+import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
+import { maySeeCitizen } from './access.js';
+import { CitizenConnection, CitizenFilter, RegisterBirthInput, RegisterBirthPayload } from './citizen.input.js';
+import { Citizen, type CitizenRecord } from './citizen.type.js';
+import { Commune } from './commune.type.js';
+import type { CitizensLoaders } from './loaders.js';
+import { listCitizens, registerBirth } from './queries.js';
+import { assertCommuneCode, assertName, assertNin, assertPastDate } from './validate.js';
+
+type Ctx = Context<CitizensLoaders>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function visible(ctx: Ctx, nin: string | null): Promise<CitizenRecord | null> {
+  if (!nin) return null;
+  const citizen = await ctx.loaders.citizenByNin.load(nin);
+  return citizen && maySeeCitizen(ctx.principal, citizen) ? citizen : null;
+}
+
+@Resolver(() => Citizen)
+export class CitizenResolver {
+  @Query(() => Citizen, {
+    nullable: true,
+    description: 'One citizen by NIN; null when there is none or the caller may not see it.',
+  })
+  async citizen(@Arg('nin', () => String) nin: string, @Ctx() ctx: Ctx): Promise<CitizenRecord | null> {
+    return visible(ctx, assertNin(nin));
+  }
+
+  @Query(() => Citizen, { nullable: true, description: "The calling citizen's own record." })
+  async me(@Ctx() ctx: Ctx): Promise<CitizenRecord | null> {
+    return ctx.principal.kind === 'citizen' ? visible(ctx, ctx.principal.nin) : null;
+  }
+
+  @Query(() => CitizenConnection, { description: 'Citizens matching a filter, in NIN order, a page at a time.' })
+  async citizens(
+    @Arg('filter', () => CitizenFilter, { nullable: true }) filter: CitizenFilter | null,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
+    const page = readPage(args);
+    const f = filter ?? {};
+    if (f.name != null && f.name.trim().length < 2) {
+      throw badInput(ErrorCode.BAD_USER_INPUT, 'filter.name needs at least 2 characters', 'filter.name');
+    }
+    if (f.birthCommuneCode != null) assertCommuneCode(f.birthCommuneCode, 'filter.birthCommuneCode');
+    const rows = await listCitizens(ctx.db, { ...f, name: f.name?.trim() ?? null }, page);
+    for (const row of rows) ctx.loaders.citizenByNin.prime(row.nin, row);
+    return toConnection(rows, page, (r) => r.nin);
+  }
+
+  @Mutation(() => RegisterBirthPayload, {
+    description:
+      "Registers a newborn at the agent's commune and assigns a NIN. Safe to retry with the same idempotencyKey.",
+  })
+  async registerBirth(
+    @Arg('input', () => RegisterBirthInput) input: RegisterBirthInput,
+    @Ctx() ctx: Ctx,
+  ): Promise<RegisterBirthPayload> {
+    const principal = ctx.principal;
+    if (principal.kind !== 'agent') throw forbidden('only a civil-status agent of a commune may register a birth');
+
+    const birthCommuneCode = assertCommuneCode(input.birthCommuneCode ?? principal.communeCode);
+    if (birthCommuneCode !== principal.communeCode) {
+      throw forbidden(`an agent of commune ${principal.communeCode} may register births only there`, {
+        field: 'birthCommuneCode',
+      });
+    }
+    const motherNin = assertNin(input.motherNin, 'motherNin');
+    const fatherNin = input.fatherNin ? assertNin(input.fatherNin, 'fatherNin') : null;
+    const birthDate = assertPastDate(input.birthDate, 'birthDate', today());
+    const givenNameAr = assertName(input.givenNameAr, 'Arabic', 'givenNameAr');
+    const givenNameLat = assertName(input.givenNameLat, 'Latin', 'givenNameLat');
+
+    const [mother, father] = await Promise.all([
+      ctx.loaders.citizenByNin.load(motherNin),
+      fatherNin ? ctx.loaders.citizenByNin.load(fatherNin) : Promise.resolve(null),
+    ]);
+    if (!mother) throw badInput(ErrorCode.PARENT_NOT_FOUND, `no citizen has the NIN given as motherNin (${motherNin})`, 'motherNin');
+    if (fatherNin && !father) {
+      throw badInput(ErrorCode.PARENT_NOT_FOUND, `no citizen has the NIN given as fatherNin (${fatherNin})`, 'fatherNin');
+    }
+    checkParent(mother, 'FEMALE', 'motherNin', birthDate);
+    if (father) checkParent(father, 'MALE', 'fatherNin', birthDate);
+
+    const familyNameAr = assertName(input.familyNameAr ?? father?.familyNameAr ?? '', 'Arabic', 'familyNameAr');
+    const familyNameLat = assertName(input.familyNameLat ?? father?.familyNameLat ?? '', 'Latin', 'familyNameLat');
+
+    const { nin, replayed } = await registerBirth(
+      ctx.db,
+      { givenNameAr, givenNameLat, familyNameAr, familyNameLat, sex: input.sex, birthDate, birthCommuneCode, fatherNin, motherNin },
+      { clientId: principal.clientId, idempotencyKey: input.idempotencyKey, registeredBy: principal.sub },
+    );
+    ctx.loaders.citizenByNin.clear(nin);
+    const citizen = await ctx.loaders.citizenByNin.load(nin);
+    return { citizen: citizen as Citizen, replayed };
+  }
+
+  @FieldResolver(() => Commune, { description: 'Commune of birth.' })
+  birthCommune(@Root() citizen: CitizenRecord): Commune {
+    return { code: citizen.birthCommuneCode };
+  }
+
+  @FieldResolver(() => Citizen, { nullable: true, description: 'The father, when filiation is established and visible to the caller.' })
+  father(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
+    return visible(ctx, citizen.fatherNin);
+  }
+
+  @FieldResolver(() => Citizen, { nullable: true, description: 'The mother, when visible to the caller.' })
+  mother(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
+    return visible(ctx, citizen.motherNin);
+  }
+
+  @FieldResolver(() => [Citizen], { description: 'Children whose filiation names this citizen, oldest first.' })
+  async children(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
+    const rows = await ctx.loaders.childrenByParentNin.load(citizen.nin);
+    return rows.filter((r) => maySeeCitizen(ctx.principal, r));
+  }
+}
+
+function checkParent(parent: CitizenRecord, sex: 'MALE' | 'FEMALE', field: string, birthDate: string): void {
+  const role = field === 'motherNin' ? 'mother' : 'father';
+  if (parent.sex !== sex) {
+    throw badInput(ErrorCode.PARENT_INELIGIBLE, `the citizen given as ${role} (${field}) is not recorded as ${sex.toLowerCase()}`, field);
+  }
+  const parentYear = Number(parent.birthDate.slice(0, 4));
+  if (parent.birthDate >= birthDate || Number(birthDate.slice(0, 4)) - parentYear < 12) {
+    throw badInput(ErrorCode.PARENT_INELIGIBLE, `the ${role} (${field}) was born too late to be a parent of a child born on ${birthDate}`, field);
+  }
+  // A father may die before the birth (up to ~10 months); a mother cannot.
+  const limit = role === 'father' ? addDays(birthDate, -310) : birthDate;
+  if (parent.deathDate && parent.deathDate < limit) {
+    throw badInput(ErrorCode.PARENT_INELIGIBLE, `the ${role} (${field}) is recorded as dead on ${parent.deathDate}, before this birth`, field);
+  }
+}
+
+function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(isoDate) + days * 86_400_000).toISOString().slice(0, 10);
+}

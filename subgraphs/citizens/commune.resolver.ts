@@ -1,0 +1,19 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../kit/context.js';
+import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
+import { maySeeCitizen } from './access.js';
+import { CitizenConnection } from './citizen.input.js';
+import { Commune } from './commune.type.js';
+import type { CitizensLoaders } from './loaders.js';
+
+@Resolver(() => Commune)
+export class CommuneCitizensResolver {
+  @FieldResolver(() => CitizenConnection, { description: 'Citizens born in this commune, in NIN order.' })
+  async citizensBorn(@Root() commune: Commune, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context<CitizensLoaders>) {
+    const page = readPage(args);
+    const rows = await ctx.loaders.citizensBornInCommune.load({ communeCode: commune.code, page });
+    const visible = rows.filter((r) => maySeeCitizen(ctx.principal, r));
+    for (const row of visible) ctx.loaders.citizenByNin.prime(row.nin, row);
+    return toConnection(visible, page, (r) => r.nin);
+  }
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import type { SubgraphDefinition } from '../kit/subgraph.js';
+import { resolveCitizenReference } from './citizen.reference.js';
+import { CitizenResolver } from './citizen.resolver.js';
+import { CommuneCitizensResolver } from './commune.resolver.js';
+import { createLoaders, type CitizensLoaders } from './loaders.js';
+import { permissions } from './permissions.js';
+
+/** The civil registry (RNEC): citizens keyed by NIN, their filiation and civil status. */
+export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
+  name: 'citizens',
+  defaultPort: 4001,
+  schemaParts: () => ({
+    resolvers: [CitizenResolver, CommuneCitizensResolver],
+    references: {
+      Citizen: { __resolveReference: resolveCitizenReference },
+      // The registry knows a commune only by its code: that is all a reference needs.
+      Commune: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },
+    },
+    permissions,
+  }),
+  createLoaders,
+};

@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import type { Db } from '../../db/client.js';
+import type { Page } from '../kit/pagination.js';
+import type { CitizenRecord } from './citizen.type.js';
+import { childrenOf, citizensBornIn, citizensByNins } from './queries.js';
+
+export interface BornInKey {
+  communeCode: string;
+  page: Page;
+}
+
+/** One loader set per request: each batch is one SQL statement. */
+export function createLoaders(db: Db) {
+  return {
+    citizenByNin: new DataLoader<string, CitizenRecord | null>(async (nins) => {
+      const rows = await citizensByNins(db, nins);
+      const byNin = new Map(rows.map((r) => [r.nin, r]));
+      return nins.map((nin) => byNin.get(nin) ?? null);
+    }),
+
+    childrenByParentNin: new DataLoader<string, CitizenRecord[]>(async (nins) => {
+      const rows = await childrenOf(db, nins);
+      return nins.map((nin) => rows.filter((r) => r.fatherNin === nin || r.motherNin === nin));
+    }),
+
+    // Keys asking for the same page shape share one statement; other shapes get their own.
+    citizensBornInCommune: new DataLoader<BornInKey, CitizenRecord[], string>(
+      async (keys) => {
+        const groups = new Map<string, BornInKey[]>();
+        for (const key of keys) {
+          const shape = `${key.page.limit}|${key.page.after ?? ''}`;
+          groups.set(shape, [...(groups.get(shape) ?? []), key]);
+        }
+        const results = new Map<string, CitizenRecord[]>();
+        for (const group of groups.values()) {
+          const rows = await citizensBornIn(db, group.map((k) => k.communeCode), group[0]!.page);
+          for (const key of group) {
+            results.set(bornInCacheKey(key), rows.filter((r) => r.birthCommuneCode === key.communeCode));
+          }
+        }
+        return keys.map((k) => results.get(bornInCacheKey(k)) ?? []);
+      },
+      { cacheKeyFn: bornInCacheKey },
+    ),
+  };
+}
+
+function bornInCacheKey(k: BornInKey): string {
+  return `${k.communeCode}|${k.page.limit}|${k.page.after ?? ''}`;
+}
+
+export type CitizensLoaders = ReturnType<typeof createLoaders>;

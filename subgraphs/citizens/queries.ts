@@ -1,0 +1,159 @@
+import { and, asc, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { citizens, idempotencyKeys, ninSerials } from '../../db/tables/citizens.js';
+import { makeNin, ninPrefix } from '../../schema/nin.js';
+import { idempotent } from '../kit/idempotency.js';
+import type { Page } from '../kit/pagination.js';
+import type { CitizenRecord } from './citizen.type.js';
+
+const record = {
+  nin: citizens.nin,
+  givenNameAr: citizens.givenNameAr,
+  familyNameAr: citizens.familyNameAr,
+  givenNameLat: citizens.givenNameLat,
+  familyNameLat: citizens.familyNameLat,
+  sex: citizens.sex,
+  birthDate: citizens.birthDate,
+  birthCommuneCode: citizens.birthCommuneCode,
+  fatherNin: citizens.fatherNin,
+  motherNin: citizens.motherNin,
+  maritalStatus: citizens.maritalStatus,
+  deathDate: citizens.deathDate,
+};
+
+export async function citizensByNins(db: Db, nins: readonly string[]): Promise<CitizenRecord[]> {
+  if (nins.length === 0) return [];
+  return db.select(record).from(citizens).where(inArray(citizens.nin, [...nins]));
+}
+
+/** Children of any of the given parents, oldest first. */
+export async function childrenOf(db: Db, parentNins: readonly string[]): Promise<CitizenRecord[]> {
+  if (parentNins.length === 0) return [];
+  const list = [...parentNins];
+  return db
+    .select(record)
+    .from(citizens)
+    .where(or(inArray(citizens.fatherNin, list), inArray(citizens.motherNin, list)))
+    .orderBy(asc(citizens.birthDate), asc(citizens.nin));
+}
+
+export interface CitizenFilterValues {
+  name?: string | null;
+  birthDate?: string | null;
+  bornFrom?: string | null;
+  bornTo?: string | null;
+  birthCommuneCode?: string | null;
+  sex?: 'MALE' | 'FEMALE' | null;
+}
+
+const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function filterConditions(f: CitizenFilterValues): SQL[] {
+  const where: SQL[] = [];
+  if (f.name) {
+    const lat = likePrefix(f.name.toLowerCase());
+    const ar = likePrefix(f.name);
+    where.push(
+      or(
+        sql`lower(${citizens.familyNameLat}) like ${lat}`,
+        sql`lower(${citizens.givenNameLat}) like ${lat}`,
+        sql`${citizens.familyNameAr} like ${ar}`,
+        sql`${citizens.givenNameAr} like ${ar}`,
+      )!,
+    );
+  }
+  if (f.birthDate) where.push(eq(citizens.birthDate, f.birthDate));
+  if (f.bornFrom) where.push(gte(citizens.birthDate, f.bornFrom));
+  if (f.bornTo) where.push(lte(citizens.birthDate, f.bornTo));
+  if (f.birthCommuneCode) where.push(eq(citizens.birthCommuneCode, f.birthCommuneCode));
+  if (f.sex) where.push(eq(citizens.sex, f.sex));
+  return where;
+}
+
+/** One page of citizens matching the filter, in NIN order (keyset pagination). */
+export async function listCitizens(
+  db: Db,
+  filter: CitizenFilterValues,
+  page: Page,
+): Promise<CitizenRecord[]> {
+  const where = filterConditions(filter);
+  if (page.after) where.push(gt(citizens.nin, page.after));
+  return db
+    .select(record)
+    .from(citizens)
+    .where(and(...where))
+    .orderBy(asc(citizens.nin))
+    .limit(page.limit);
+}
+
+/**
+ * The same page of citizens born in each of several communes, in one statement: rows are
+ * numbered per commune and cut at the page limit.
+ */
+export async function citizensBornIn(
+  db: Db,
+  communeCodes: readonly string[],
+  page: Page,
+): Promise<(CitizenRecord & { rank: number })[]> {
+  if (communeCodes.length === 0) return [];
+  const inner = db
+    .select({
+      ...record,
+      rank: sql<number>`row_number() over (partition by ${citizens.birthCommuneCode} order by ${citizens.nin})`.as(
+        'rank',
+      ),
+    })
+    .from(citizens)
+    .where(
+      and(
+        inArray(citizens.birthCommuneCode, [...communeCodes]),
+        page.after ? gt(citizens.nin, page.after) : undefined,
+      ),
+    )
+    .as('ranked');
+  return db
+    .select()
+    .from(inner)
+    .where(lte(inner.rank, page.limit))
+    .orderBy(asc(inner.birthCommuneCode), asc(inner.nin)) as Promise<(CitizenRecord & { rank: number })[]>;
+}
+
+export interface NewBirth {
+  givenNameAr: string;
+  givenNameLat: string;
+  familyNameAr: string;
+  familyNameLat: string;
+  sex: 'MALE' | 'FEMALE';
+  birthDate: string;
+  birthCommuneCode: string;
+  fatherNin: string | null;
+  motherNin: string;
+}
+
+/**
+ * Records a birth and assigns the next NIN of its prefix. The serial counter row is
+ * updated in the same transaction, so two births at once never get the same NIN.
+ */
+export async function registerBirth(
+  db: Db,
+  birth: NewBirth,
+  request: { clientId: string; idempotencyKey: string; registeredBy: string },
+): Promise<{ nin: string; replayed: boolean }> {
+  const { result, replayed } = await idempotent(
+    db,
+    idempotencyKeys,
+    { clientId: request.clientId, key: request.idempotencyKey, operation: 'registerBirth', input: birth },
+    async (tx) => {
+      const prefix = ninPrefix(birth.sex, Number(birth.birthDate.slice(0, 4)), birth.birthCommuneCode);
+      const [serial] = await tx
+        .insert(ninSerials)
+        .values({ prefix, last: 1 })
+        .onConflictDoUpdate({ target: ninSerials.prefix, set: { last: sql`${ninSerials.last} + 1` } })
+        .returning({ last: ninSerials.last });
+      const nin = makeNin(prefix, serial!.last);
+      await tx.insert(citizens).values({ ...birth, nin, maritalStatus: 'SINGLE', registeredBy: request.registeredBy });
+      return { nin };
+    },
+  );
+  return { nin: result.nin, replayed };
+}

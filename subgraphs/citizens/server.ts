@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../kit/main.js';
+import { citizensSubgraph } from './index.js';
+
+await runSubgraphProcess(citizensSubgraph);

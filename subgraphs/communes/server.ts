@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../kit/main.js';
+import { communesSubgraph } from './index.js';
+
+await runSubgraphProcess(communesSubgraph);

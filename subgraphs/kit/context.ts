@@ -1,0 +1,14 @@
+import type { Principal } from '../../schema/principal.js';
+import type { Db } from '../../db/client.js';
+import type { Logger } from './logger.js';
+
+/** What every resolver receives; built fresh for each request. */
+export interface Context<Loaders = unknown> {
+  principal: Principal;
+  /** The purpose the caller declared (X-Purpose), relayed by the gateway. */
+  purpose: string | null;
+  requestId: string;
+  db: Db;
+  loaders: Loaders;
+  log: Logger;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * Parse the environment once, at start. Every problem is reported together and the
+ * process exits non-zero, so a misconfigured deployment fails before it serves.
+ */
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+  process.stderr.write(`Invalid configuration:\n${lines.join('\n')}\n`);
+  process.exit(78); // EX_CONFIG
+}
+
+/** Helpers for env values, which are always strings. */
+export const envInt = (def: number) => z.coerce.number().int().nonnegative().default(def);
+export const envBool = (def: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === '1' || v === 'true' || v === 'yes');
+export const nodeEnv = z.enum(['development', 'production', 'test']).default('development');

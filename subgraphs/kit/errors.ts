@@ -1,0 +1,56 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Stable error codes (`extensions.code`). Clients branch on these, so a code, once
+ * published, keeps its meaning; the message may be reworded.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  INVALID_NIN: 'INVALID_NIN',
+  INVALID_COMMUNE_CODE: 'INVALID_COMMUNE_CODE',
+  INVALID_WILAYA_CODE: 'INVALID_WILAYA_CODE',
+  INVALID_PAGE_SIZE: 'INVALID_PAGE_SIZE',
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  INVALID_DATE: 'INVALID_DATE',
+  COMMUNE_NOT_FOUND: 'COMMUNE_NOT_FOUND',
+  WILAYA_NOT_FOUND: 'WILAYA_NOT_FOUND',
+  PARENT_NOT_FOUND: 'PARENT_NOT_FOUND',
+  PARENT_INELIGIBLE: 'PARENT_INELIGIBLE',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function appError(
+  code: ErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}
+
+export const badInput = (code: ErrorCode, message: string, field?: string) =>
+  appError(code, message, field ? { field } : {});
+
+export const forbidden = (message: string, details: Record<string, unknown> = {}) =>
+  appError(ErrorCode.FORBIDDEN, message, details);
+
+export const unauthenticated = (message: string) =>
+  new GraphQLError(message, {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+  });
+
+/** Codes the client may see as they are; any other error is an internal one. */
+export const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);

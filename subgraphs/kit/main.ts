@@ -1,0 +1,38 @@
+import { openDatabase } from '../../db/client.js';
+import { INTERNAL_ALGORITHM } from '../../schema/principal.js';
+import { readSubgraphEnv } from './config.js';
+import { loadJwkFile } from './keys.js';
+import { createLogger } from './logger.js';
+import { startSubgraph } from './server.js';
+import type { SubgraphDefinition } from './subgraph.js';
+
+/**
+ * Runs one subgraph as its own process, as production does: config from the
+ * environment, its database, and a clean shutdown on SIGTERM or SIGINT.
+ */
+export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void> {
+  const env = readSubgraphEnv();
+  const log = createLogger(`subgraph:${def.name}`, env.LOG_LEVEL);
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    pgliteDir: env.DATABASE_URL ? undefined : env.PGLITE_DIR,
+    poolSize: env.DB_POOL_SIZE,
+    applicationName: `e-commune-${def.name}`,
+  });
+  const running = await startSubgraph(def, {
+    database,
+    internalKey: await loadJwkFile(env.INTERNAL_PUBLIC_KEY_FILE, INTERNAL_ALGORITHM),
+    port: env.PORT ?? def.defaultPort,
+    host: env.HOST,
+    production: env.NODE_ENV === 'production',
+  });
+  log.info({ url: running.url, database: database.kind }, `${def.name} subgraph listening`);
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'draining');
+    await running.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

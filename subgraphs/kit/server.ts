@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { DatabaseHandle } from '../../db/client.js';
+import { buildFederatedSchema } from './build-schema.js';
+import type { Context } from './context.js';
+import { formatSubgraphError } from './format-error.js';
+import { closeServer, createHttpServer, listen } from './http.js';
+import { verifyInternalToken, type VerifyKey } from './internal-token.js';
+import { createLogger } from './logger.js';
+import type { SubgraphDefinition } from './subgraph.js';
+
+export interface SubgraphDeps {
+  database: DatabaseHandle;
+  /** The gateway's public key for internal tokens. */
+  internalKey: VerifyKey;
+  port: number;
+  host?: string;
+  production: boolean;
+  bodyLimit?: string;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startSubgraph(
+  def: SubgraphDefinition,
+  deps: SubgraphDeps,
+): Promise<RunningSubgraph> {
+  const log = createLogger(`subgraph:${def.name}`);
+  const { schema } = await buildFederatedSchema(def.schemaParts());
+  let ready = false;
+
+  const server = new ApolloServer<Context>({
+    schema,
+    // Only the gateway calls a subgraph; it never needs introspection or a landing page.
+    introspection: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !deps.production,
+    formatError: (formatted, error) => formatSubgraphError(formatted, error, log),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  const httpServer = createHttpServer<Context>({
+    server,
+    bodyLimit: deps.bodyLimit ?? '1mb',
+    isReady: () => ready,
+    context: async (req) => {
+      const claims = await verifyInternalToken(req.headers.authorization, deps.internalKey, def.name);
+      const requestId = claims.rid || randomUUID();
+      return {
+        principal: claims.principal,
+        purpose: claims.purpose,
+        requestId,
+        db: deps.database.db,
+        loaders: def.createLoaders(deps.database.db),
+        log: log.child({ rid: requestId }),
+      };
+    },
+  });
+  const host = deps.host ?? '127.0.0.1';
+  const port = await listen(httpServer, deps.port, host);
+  ready = true;
+  log.info({ port }, 'subgraph ready');
+
+  return {
+    name: def.name,
+    port,
+    url: `http://${host}:${port}/graphql`,
+    async stop() {
+      ready = false;
+      await closeServer(httpServer);
+      await server.stop();
+    },
+  };
+}

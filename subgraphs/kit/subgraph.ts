@@ -1,0 +1,12 @@
+import type { Db } from '../../db/client.js';
+import type { SubgraphSchemaParts } from './build-schema.js';
+
+/** What a subgraph folder's index.ts exports: everything needed to build and serve it. */
+export interface SubgraphDefinition<Loaders = unknown> {
+  /** Also the audience of the internal tokens it accepts, and its name in the supergraph. */
+  name: string;
+  defaultPort: number;
+  /** Built lazily so that importing a subgraph does not build every schema. */
+  schemaParts(): SubgraphSchemaParts;
+  createLoaders(db: Db): Loaders;
+}
