@@ -49,7 +49,7 @@ export async function idempotent<R>(
     .digest('hex');
   return db.transaction(async (tx) => {
     await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`${request.clientId}\u0000${request.key}`}, 0))`,
+      sql`select pg_advisory_xact_lock(hashtextextended(${JSON.stringify([request.clientId, request.key])}, 0))`,
     );
     const [existing] = await tx
       .select()

@@ -1,0 +1,95 @@
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { readFileSync } from 'node:fs';
+import { seedIfEmpty } from '../../db/seed/index.js';
+import { createCallerAuth } from '../../gateway/caller-auth.js';
+import type { FetchCounter } from '../../gateway/data-source.js';
+import { createInternalSigner } from '../../gateway/internal-token.js';
+import { startGateway, type RunningGateway } from '../../gateway/server.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../scripts/local-keys.js';
+import { mintCallerToken, type CallerSpec } from '../../scripts/local-tokens.js';
+import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server.js';
+import { subgraphs } from '../../subgraphs/registry.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const SUPERGRAPH_SDL = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
+
+export interface GraphOptions {
+  citizens?: number;
+  seed?: number;
+  production?: boolean;
+  subgraphTimeoutMs?: number;
+}
+
+export interface GraphResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+}
+
+export interface TestGraph {
+  database: TestDatabase;
+  gateway: RunningGateway;
+  subgraphs: Record<string, RunningSubgraph>;
+  fetches: FetchCounter;
+  keys: { caller: CryptoKey; internal: CryptoKey; internalPublicJwk: object };
+  token(spec: CallerSpec): Promise<string>;
+  /** Signs an internal token as the gateway would, for tests that call a subgraph directly. */
+  internalToken(audience: string, overrides?: { expiresIn?: string; key?: CryptoKey }): Promise<string>;
+  query<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; purpose?: string; headers?: Record<string, string> }): Promise<GraphResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real graph on ephemeral ports: a fresh database, every subgraph, the gateway. */
+export async function startTestGraph(options: GraphOptions = {}): Promise<TestGraph> {
+  const database = await createTestDatabase();
+  await seedIfEmpty(database.db, { citizens: options.citizens ?? 400, seed: options.seed ?? 7 });
+
+  const caller = await generateKeyPair('ES256');
+  const internal = await generateKeyPair('EdDSA', { extractable: true });
+  const production = options.production ?? false;
+
+  const running: Record<string, RunningSubgraph> = {};
+  for (const def of subgraphs) {
+    running[def.name] = await startSubgraph(def, { database, internalKey: internal.publicKey, port: 0, production });
+  }
+  const fetches: FetchCounter = { fetches: 0 };
+  const gateway = await startGateway({
+    supergraphSdl: SUPERGRAPH_SDL,
+    subgraphUrls: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
+    authenticate: createCallerAuth({ key: caller.publicKey, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] }),
+    sign: createInternalSigner(internal.privateKey),
+    port: 0,
+    production,
+    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
+    fetchCounter: fetches,
+  });
+
+  return {
+    database,
+    gateway,
+    subgraphs: running,
+    fetches,
+    keys: { caller: caller.privateKey, internal: internal.privateKey, internalPublicJwk: await exportJWK(internal.publicKey) },
+    token: (spec) => mintCallerToken(caller.privateKey, spec),
+    internalToken: (audience, overrides = {}) =>
+      new SignJWT({ principal: { kind: 'ministry', sub: 'client:test', clientId: 'test', ministry: 'INTERIOR' }, purpose: null, rid: 'test-request-0001' })
+        .setProtectedHeader({ alg: 'EdDSA' })
+        .setIssuer('e-commune-gateway')
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime(overrides.expiresIn ?? '60s')
+        .sign(overrides.key ?? internal.privateKey),
+    async query(query, variables, opts = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(opts.headers ?? {}) };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      if (opts.purpose) headers['x-purpose'] = opts.purpose;
+      const res = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as GraphResponse['body'] };
+    },
+    async stop() {
+      await gateway.stop();
+      for (const s of Object.values(running)) await s.stop();
+      await database.drop();
+    },
+  };
+}
