@@ -17,8 +17,8 @@ export function formatGatewayError(
   const base = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
   const ext = (c: string) => ({ code: c, ...(requestId ? { requestId } : {}) });
 
-  if (/Error while fetching subquery|service .* (is unavailable|did not answer)|ECONNREFUSED|fetch failed/i.test(formatted.message)) {
-    const service = /service "?([a-z-]+)"?/.exec(formatted.message)?.[1];
+  if (/Error while fetching subquery|service\b.*\b(is unavailable|did not answer)|ECONNREFUSED|fetch failed/i.test(formatted.message)) {
+    const service = /the ([a-z-]+) service|service "([a-z-]+)"/.exec(formatted.message)?.slice(1).find(Boolean);
     return {
       ...base,
       message: `the ${service ?? 'a'} service did not answer in time; its fields are missing from this response`,

@@ -20,19 +20,21 @@ beforeAll(async () => {
   graph = await startTestGraph({ citizens: 300 });
   ministry = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
   // A couple, both alive, the mother born after 1970: eligible parents of a newborn.
-  [mother] = await rows<typeof mother & { father_of: string }>(
+  const mothers = await rows<typeof mother>(
     graph.database.db,
     sql`select m.nin, m.birth_commune_code from citizens.citizens m
         where m.sex = 'FEMALE' and m.death_date is null and m.birth_date > '1975-01-01'
           and exists (select 1 from citizens.citizens k where k.mother_nin = m.nin and k.father_nin is not null)
         order by m.nin limit 1`,
   );
-  [father] = await rows<typeof father>(
+  mother = mothers[0]!;
+  const fathers = await rows<typeof father>(
     graph.database.db,
     sql`select f.nin from citizens.citizens f join citizens.citizens k on k.father_nin = f.nin
-        where k.mother_nin = ${mother!.nin} and f.death_date is null limit 1`,
+        where k.mother_nin = ${mother.nin} and f.death_date is null limit 1`,
   );
-  agent = await graph.token({ kind: 'agent', commune: mother!.birth_commune_code });
+  father = fathers[0]!;
+  agent = await graph.token({ kind: 'agent', commune: mother.birth_commune_code });
 });
 afterAll(() => graph?.stop());
 

@@ -99,7 +99,10 @@ export class CitizenResolver {
     return { citizen: citizen as Citizen, replayed };
   }
 
-  @FieldResolver(() => Commune, { description: 'Commune of birth.' })
+  @FieldResolver(() => Commune, {
+    nullable: true,
+    description: 'Commune of birth. Null only when the communes service cannot answer (the error says so).',
+  })
   birthCommune(@Root() citizen: CitizenRecord): Commune {
     return { code: citizen.birthCommuneCode };
   }

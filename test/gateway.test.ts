@@ -1,0 +1,115 @@
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../scripts/local-keys.js';
+import { mintCallerToken } from '../scripts/local-tokens.js';
+import { startTestGraph, type TestGraph } from './support/graph.js';
+
+/** The gateway as production runs it: no introspection, no suggestions, scrubbed errors. */
+let graph: TestGraph;
+let token: string;
+
+beforeAll(async () => {
+  graph = await startTestGraph({ citizens: 100, production: true, subgraphTimeoutMs: 1500 });
+  token = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
+});
+afterAll(() => graph?.stop());
+
+const Q = '{ citizens(first: 1) { nodes { nin } } }';
+
+describe('caller JWT checks', () => {
+  const cases: [string, () => Promise<string>][] = [
+    ['alg: none', async () => new UnsecuredJWT({ kind: 'ministry', ministry: 'INTERIOR' }).setSubject('x').setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setIssuedAt().setExpirationTime('1h').encode()],
+    ['an expired token', async () => mintCallerToken(graph.keys.caller, { kind: 'ministry', ministry: 'INTERIOR' }, { ttlSeconds: -120 })],
+    ['a wrong audience', async () => mintCallerToken(graph.keys.caller, { kind: 'ministry', ministry: 'INTERIOR' }, { audience: 'another-api' })],
+    ['a wrong issuer', async () => mintCallerToken(graph.keys.caller, { kind: 'ministry', ministry: 'INTERIOR' }, { issuer: 'https://evil.example' })],
+    ['a key the gateway does not trust', async () => mintCallerToken((await generateKeyPair('ES256')).privateKey, { kind: 'ministry', ministry: 'INTERIOR' })],
+    [
+      'HS256 signed with the public key (key confusion)',
+      async () => {
+        const { generateKeyPair: gen } = await import('jose');
+        const pair = await gen('ES256', { extractable: true });
+        const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(pair.publicKey)));
+        return new SignJWT({ kind: 'ministry', ministry: 'INTERIOR' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(secret);
+      },
+    ],
+    ['an internal token replayed at the gateway', async () => graph.internalToken('citizens')],
+  ];
+
+  it.each(cases)('refuses %s with 401', async (_what, make) => {
+    const res = await graph.query(Q, {}, { token: await make() });
+    expect(res.status).toBe(401);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.body.data ?? null).toBeNull();
+  });
+
+  it('accepts a valid token (control)', async () => {
+    const res = await graph.query(Q, {}, { token });
+    expect(res.status).toBe(200);
+    expect(res.body.data.citizens.nodes).toHaveLength(1);
+  });
+});
+
+describe('production hardening', () => {
+  it('refuses introspection', async () => {
+    const res = await graph.query('{ __schema { types { name } } }', {}, { token });
+    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('gives no "Did you mean" suggestion', async () => {
+    const res = await graph.query('{ citizn(nin: "1") { nin } }', {}, { token });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(res.body)).not.toMatch(/Did you mean/);
+  });
+
+  it('refuses a 2 MB body with 413 and other content types with 415', async () => {
+    const big = await fetch(graph.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: Q, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }),
+    });
+    expect(big.status).toBe(413);
+    const xml = await fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<q/>' });
+    expect(xml.status).toBe(415);
+  });
+
+  it('refuses CSRF-able requests: GET without a preflight header, form-encoded POST', async () => {
+    const get = await fetch(`${graph.gateway.url}?query=${encodeURIComponent('{ wilayas { code } }')}`);
+    expect(get.status).toBe(400);
+    const form = await fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7Bwilayas%7Bcode%7D%7D' });
+    expect(form.status).toBe(400);
+  });
+
+  it('refuses batched arrays', async () => {
+    const res = await fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: Q }, { query: Q }]) });
+    expect(res.status).toBe(400);
+  });
+
+  it('serves health and readiness probes', async () => {
+    const base = graph.gateway.url.replace('/graphql', '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+  });
+});
+
+describe('a dead subgraph', () => {
+  it('yields partial data and an error that names no host or port', async () => {
+    const nin = (await graph.query(Q, {}, { token })).body.data.citizens.nodes[0].nin;
+    await graph.subgraphs.communes!.stop();
+    const started = Date.now();
+    const res = await graph.query(
+      `query($nin: String!) { citizen(nin: $nin) { nin familyNameLat birthCommune { code nameFr } } }`,
+      { nin },
+      { token },
+    );
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(res.status).toBe(200);
+    expect(res.body.data.citizen.nin).toBe(nin);
+    expect(res.body.data.citizen.familyNameLat).toBeTruthy();
+    const error = res.body.errors?.[0];
+    expect(error?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(error?.extensions?.requestId).toBeTruthy();
+    const text = JSON.stringify(res.body);
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED|:\d{4,5}\b|stack/i);
+  });
+});

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CitizenGenerator } from '../db/seed/citizens.js';
+import { loadTerritory } from '../db/seed/communes.js';
+import { seedIfEmpty } from '../db/seed/index.js';
+import { isNin } from '../schema/nin.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { rows } from './support/sql.js';
+
+const communeCodes = loadTerritory().communes.map((c) => c.code);
+const generate = (seed: number, count: number) => new CitizenGenerator({ seed, count, communeCodes }).all();
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+describe('territory from @dzcode-io/leblad', () => {
+  it('has 48 wilayas and their communes, with Arabic, French and Tamazight names', () => {
+    const t = loadTerritory();
+    expect(t.wilayas).toHaveLength(48);
+    expect(t.communes.length).toBeGreaterThan(1500);
+    const alger = t.wilayas.find((w) => w.code === '16')!;
+    expect(alger).toMatchObject({ nameFr: 'Alger', nameAr: 'الجزائر', nameBer: 'ⴷⵣⴰⵢⴻⵔ' });
+    expect(alger.phoneCodes).toContain(21);
+    expect(t.communes.find((c) => c.code === '1601')).toMatchObject({ nameFr: 'Alger Centre', wilayaCode: '16' });
+  });
+});
+
+describe('synthetic citizens', () => {
+  it('the same seed and size give the same citizens; another seed, others', () => {
+    const a = generate(42, 2000);
+    const b = generate(42, 2000);
+    expect(a).toHaveLength(2000);
+    expect(digest(a)).toBe(digest(b));
+    expect(digest(generate(43, 2000))).not.toBe(digest(a));
+    // A larger run starts with the smaller one: scaling up keeps what was there.
+    expect(digest(generate(42, 3000).slice(0, 2000))).toBe(digest(a));
+  });
+
+  it('every NIN is valid and unique, parents come first, and families are plausible', () => {
+    const people = generate(7, 5000);
+    const byNin = new Map(people.map((p) => [p.nin, p]));
+    expect(byNin.size).toBe(people.length);
+    const seen = new Set<string>();
+    let withBothParents = 0;
+    for (const p of people) {
+      expect(isNin(p.nin)).toBe(true);
+      expect(p.nin.slice(1, 5)).toBe(p.birthDate.slice(0, 4));
+      expect(p.nin.slice(5, 9)).toBe(p.birthCommuneCode);
+      for (const parentNin of [p.fatherNin, p.motherNin]) {
+        if (!parentNin) continue;
+        expect(seen.has(parentNin)).toBe(true);
+        const parent = byNin.get(parentNin)!;
+        expect(parent.birthDate < p.birthDate).toBe(true);
+      }
+      if (p.fatherNin) expect(byNin.get(p.fatherNin)!.sex).toBe('MALE');
+      if (p.motherNin) expect(byNin.get(p.motherNin)!.sex).toBe('FEMALE');
+      if (p.fatherNin && p.motherNin) withBothParents += 1;
+      if (p.deathDate) expect(p.deathDate > p.birthDate).toBe(true);
+      expect(p.givenNameAr).toMatch(/\p{Script=Arabic}/u);
+      expect(p.givenNameLat).toMatch(/^\p{Script=Latin}/u);
+      seen.add(p.nin);
+    }
+    expect(withBothParents / people.length).toBeGreaterThan(0.4);
+  });
+});
+
+describe('seeding a database', () => {
+  const dbs: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const d of dbs) await d.drop();
+  });
+
+  it('writes the same rows into two databases, and a second run adds nothing', async () => {
+    const contents: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const database = await createTestDatabase();
+      dbs.push(database);
+      const report = await seedIfEmpty(database.db, { citizens: 500, seed: 11 });
+      expect(report).toMatchObject({ wilayas: 48, citizens: 500 });
+      expect(await seedIfEmpty(database.db, { citizens: 500, seed: 11 })).toBeNull();
+      const all = await rows(database.db, sql`select nin, given_name_lat, family_name_ar, birth_date::text, father_nin, mother_nin, death_date::text from citizens.citizens order by nin`);
+      expect(all).toHaveLength(500);
+      contents.push(digest(all));
+    }
+    expect(contents[0]).toBe(contents[1]);
+  });
+});
