@@ -17,7 +17,12 @@ const COMMUNE = /^\d{4}$/;
 
 function principalOf(payload: JWTPayload): Principal | null {
   const sub = payload.sub;
-  const clientId = typeof payload.client_id === 'string' ? payload.client_id : typeof payload.azp === 'string' ? payload.azp : sub;
+  const clientId =
+    typeof payload.client_id === 'string'
+      ? payload.client_id
+      : typeof payload.azp === 'string'
+        ? payload.azp
+        : sub;
   if (!sub || !clientId) return null;
   switch (payload.kind) {
     case 'ministry':
@@ -43,10 +48,13 @@ function principalOf(payload: JWTPayload): Principal | null {
  * the anonymous caller; a bad token is refused outright, never downgraded.
  */
 export function createCallerAuth(options: CallerAuthOptions) {
-  const key: VerifyKey | JWTVerifyGetKey = options.key instanceof URL ? createRemoteJWKSet(options.key) : options.key;
+  const key: VerifyKey | JWTVerifyGetKey =
+    options.key instanceof URL ? createRemoteJWKSet(options.key) : options.key;
   return async function authenticate(authorization: string | undefined): Promise<Principal> {
     if (!authorization) return ANONYMOUS;
-    const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]*)$/.exec(authorization.trim());
+    const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]*)$/.exec(
+      authorization.trim(),
+    );
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <JWT>"');
     try {
       const { payload } = await jwtVerify(match[1]!, key as never, {
@@ -60,7 +68,9 @@ export function createCallerAuth(options: CallerAuthOptions) {
       if (!principal) throw new Error('claims');
       return principal;
     } catch {
-      throw unauthenticated('the bearer token is invalid or expired; get a new one from your identity provider');
+      throw unauthenticated(
+        'the bearer token is invalid or expired; get a new one from your identity provider',
+      );
     }
   };
 }

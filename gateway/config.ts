@@ -10,7 +10,10 @@ export const gatewayEnvSchema = z
     SUPERGRAPH_FILE: z.string().default('schema/supergraph.graphql'),
     /** Per subgraph: SUBGRAPH_CITIZENS_URL=http://…/graphql; else the supergraph's URL. */
     SUBGRAPH_TIMEOUT_MS: envInt(5000),
-    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('100kb'),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/)
+      .default('100kb'),
     AUTH_JWKS_URL: z.url().optional(),
     AUTH_PUBLIC_KEY_FILE: z.string().default('.local/keys/caller-issuer.public.jwk.json'),
     AUTH_ISSUER: z.string().default('https://id.e-commune.local'),
@@ -23,12 +26,15 @@ export const gatewayEnvSchema = z
         message: 'only asymmetric algorithms are accepted (ES*, RS*, PS*, EdDSA)',
       }),
     INTERNAL_PRIVATE_KEY_FILE: z.string().default('.local/keys/internal.private.jwk.json'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
   })
   .loose();
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
-export const readGatewayEnv = (env: NodeJS.ProcessEnv = process.env) => parseEnv(gatewayEnvSchema, env);
+export const readGatewayEnv = (env: NodeJS.ProcessEnv = process.env) =>
+  parseEnv(gatewayEnvSchema, env);
 
 /** SUBGRAPH_<NAME>_URL variables, e.g. SUBGRAPH_CITIZENS_URL. */
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -20,8 +20,13 @@ function deadlineFetcher(subgraph: string, timeoutMs: number, counter?: FetchCou
       const text = await response.text();
       return new Response(text, { status: response.status, headers: response.headers });
     } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-      throw new Error(timedOut ? `the ${subgraph} service did not answer within ${timeoutMs} ms` : `the ${subgraph} service is unavailable`);
+      const timedOut =
+        (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
+      throw new Error(
+        timedOut
+          ? `the ${subgraph} service did not answer within ${timeoutMs} ms`
+          : `the ${subgraph} service is unavailable`,
+      );
     }
   }) as unknown as Fetcher;
 }
@@ -37,7 +42,10 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url, fetcher: deadlineFetcher(subgraph, timeoutMs, counter) });
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const headers = request.http!.headers;
     // The caller's own token never travels further than the gateway.
     headers.delete('authorization');

@@ -14,11 +14,21 @@ export function formatGatewayError(
   production: boolean,
 ): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  const base = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
+  const base = {
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+  };
   const ext = (c: string) => ({ code: c, ...(requestId ? { requestId } : {}) });
 
-  if (/Error while fetching subquery|service\b.*\b(is unavailable|did not answer)|ECONNREFUSED|fetch failed/i.test(formatted.message)) {
-    const service = /the ([a-z-]+) service|service "([a-z-]+)"/.exec(formatted.message)?.slice(1).find(Boolean);
+  if (
+    /Error while fetching subquery|service\b.*\b(is unavailable|did not answer)|ECONNREFUSED|fetch failed/i.test(
+      formatted.message,
+    )
+  ) {
+    const service = /the ([a-z-]+) service|service "([a-z-]+)"/
+      .exec(formatted.message)
+      ?.slice(1)
+      .find(Boolean);
     return {
       ...base,
       message: `the ${service ?? 'a'} service did not answer in time; its fields are missing from this response`,
@@ -33,6 +43,10 @@ export function formatGatewayError(
     };
   }
   const message = production ? formatted.message.replace(SUGGESTION, '') : formatted.message;
-  const { stacktrace: _s, exception: _e, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  const {
+    stacktrace: _s,
+    exception: _e,
+    ...rest
+  } = (formatted.extensions ?? {}) as Record<string, unknown>;
   return { ...base, message, extensions: { ...rest, ...ext(code) } };
 }

@@ -49,7 +49,13 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL configured for subgraph ${name}`);
-      return new InternalDataSource(name, target, deps.sign, deps.subgraphTimeoutMs, deps.fetchCounter);
+      return new InternalDataSource(
+        name,
+        target,
+        deps.sign,
+        deps.subgraphTimeoutMs,
+        deps.fetchCounter,
+      );
     },
   });
 
@@ -63,7 +69,10 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       ApolloServerPluginUsageReportingDisabled(),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: { endpointIsEditable: false }, includeCookies: false }),
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: { endpointIsEditable: false },
+            includeCookies: false,
+          }),
       {
         // The request id goes on every error and back in a response header.
         async requestDidStart({ contextValue }) {
@@ -90,14 +99,19 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     isReady: () => ready,
     context: async (req) => {
       const header = req.headers['x-request-id'];
-      const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+      const requestId =
+        typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
       const principal = await deps.authenticate(req.headers.authorization);
       const rawPurpose = req.headers['x-purpose'];
-      const purpose = typeof rawPurpose === 'string' && rawPurpose.length > 0 ? rawPurpose.trim() : null;
+      const purpose =
+        typeof rawPurpose === 'string' && rawPurpose.length > 0 ? rawPurpose.trim() : null;
       if (purpose !== null && !PURPOSE.test(purpose)) {
-        throw new GraphQLError('X-Purpose must be a purpose code such as CIVIL_STATUS_CHECK (capital letters, digits, _)', {
-          extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-        });
+        throw new GraphQLError(
+          'X-Purpose must be a purpose code such as CIVIL_STATUS_CHECK (capital letters, digits, _)',
+          {
+            extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+          },
+        );
       }
       return { principal, purpose, requestId };
     },

@@ -7,11 +7,16 @@ import { readGatewayEnv, subgraphUrlsFromEnv, type GatewayEnv } from './config.j
 import { createInternalSigner } from './internal-token.js';
 import { startGateway, type RunningGateway } from './server.js';
 
-export async function startGatewayFromEnv(env: GatewayEnv, urls: Record<string, string>): Promise<RunningGateway> {
+export async function startGatewayFromEnv(
+  env: GatewayEnv,
+  urls: Record<string, string>,
+): Promise<RunningGateway> {
   const callerKey = env.AUTH_JWKS_URL
     ? new URL(env.AUTH_JWKS_URL)
     : await loadJwkFile(env.AUTH_PUBLIC_KEY_FILE);
-  const internal = JSON.parse(readFileSync(env.INTERNAL_PRIVATE_KEY_FILE, 'utf8')) as { kid?: string };
+  const internal = JSON.parse(readFileSync(env.INTERNAL_PRIVATE_KEY_FILE, 'utf8')) as {
+    kid?: string;
+  };
   return startGateway({
     supergraphSdl: readFileSync(env.SUPERGRAPH_FILE, 'utf8'),
     subgraphUrls: urls,
@@ -21,7 +26,10 @@ export async function startGatewayFromEnv(env: GatewayEnv, urls: Record<string, 
       audience: env.AUTH_AUDIENCE,
       algorithms: env.AUTH_ALGORITHMS,
     }),
-    sign: createInternalSigner(await loadJwkFile(env.INTERNAL_PRIVATE_KEY_FILE, INTERNAL_ALGORITHM), internal.kid),
+    sign: createInternalSigner(
+      await loadJwkFile(env.INTERNAL_PRIVATE_KEY_FILE, INTERNAL_ALGORITHM),
+      internal.kid,
+    ),
     port: env.PORT,
     host: env.HOST,
     production: env.NODE_ENV === 'production',
@@ -29,4 +37,3 @@ export async function startGatewayFromEnv(env: GatewayEnv, urls: Record<string, 
     bodyLimit: env.BODY_LIMIT,
   });
 }
-

@@ -14,7 +14,8 @@ export const defaultSubgraphUrl = (port: number) => `http://127.0.0.1:${port}/gr
 /** Builds every subgraph's SDL and composes them; fails with composition's own messages. */
 export async function composeSupergraph(): Promise<Composition> {
   const subgraphSdls: Record<string, string> = {};
-  for (const def of subgraphs) subgraphSdls[def.name] = (await buildFederatedSchema(def.schemaParts())).sdl;
+  for (const def of subgraphs)
+    subgraphSdls[def.name] = (await buildFederatedSchema(def.schemaParts())).sdl;
   const result = composeServices(
     subgraphs.map((def) => ({
       name: def.name,
@@ -23,7 +24,9 @@ export async function composeSupergraph(): Promise<Composition> {
     })),
   );
   if (result.errors) {
-    throw new Error(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    throw new Error(
+      `composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
   }
   return { subgraphSdls, supergraphSdl: result.supergraphSdl };
 }

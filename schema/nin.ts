@@ -34,8 +34,10 @@ export function isNin(value: string): boolean {
 
 /** The first 9 digits (sex, year, commune): the space within which serials are counted. */
 export function ninPrefix(sex: NinSex, birthYear: number, communeCode: string): string {
-  if (!/^\d{4}$/.test(communeCode)) throw new Error(`commune code must be 4 digits: ${communeCode}`);
-  if (birthYear < 1000 || birthYear > 9999) throw new Error(`birth year out of range: ${birthYear}`);
+  if (!/^\d{4}$/.test(communeCode))
+    throw new Error(`commune code must be 4 digits: ${communeCode}`);
+  if (birthYear < 1000 || birthYear > 9999)
+    throw new Error(`birth year out of range: ${birthYear}`);
   return `${sex === 'MALE' ? '1' : '2'}${birthYear}${communeCode}`;
 }
 

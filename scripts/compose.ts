@@ -10,5 +10,8 @@ for (const [name, sdl] of Object.entries(subgraphSdls)) {
   writeFileSync(join(schemaDir, `${name}.graphql`), sdl.endsWith('\n') ? sdl : `${sdl}\n`);
   console.log(`wrote schema/${name}.graphql`);
 }
-writeFileSync(join(schemaDir, 'supergraph.graphql'), supergraphSdl.endsWith('\n') ? supergraphSdl : `${supergraphSdl}\n`);
+writeFileSync(
+  join(schemaDir, 'supergraph.graphql'),
+  supergraphSdl.endsWith('\n') ? supergraphSdl : `${supergraphSdl}\n`,
+);
 console.log('wrote schema/supergraph.graphql');

@@ -30,7 +30,10 @@ export function localKeyFiles(dir = LOCAL_KEY_DIR): LocalKeyFiles {
 }
 
 async function writePair(alg: string, privatePath: string, publicPath: string, kid: string) {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, crv: alg === 'EdDSA' ? 'Ed25519' : undefined });
+  const { privateKey, publicKey } = await generateKeyPair(alg, {
+    extractable: true,
+    crv: alg === 'EdDSA' ? 'Ed25519' : undefined,
+  });
   const priv: JWK = { ...(await exportJWK(privateKey)), alg, kid, use: 'sig' };
   const pub: JWK = { ...(await exportJWK(publicKey)), alg, kid, use: 'sig' };
   writeFileSync(privatePath, JSON.stringify(priv, null, 2), { mode: 0o600 });
@@ -46,7 +49,12 @@ export async function ensureLocalKeys(dir = LOCAL_KEY_DIR): Promise<LocalKeyFile
     await writePair(CALLER_ALG, files.callerPrivate, files.callerPublic, `local-caller-${stamp}`);
   }
   if (!existsSync(files.internalPrivate) || !existsSync(files.internalPublic)) {
-    await writePair(INTERNAL_ALG, files.internalPrivate, files.internalPublic, `local-internal-${stamp}`);
+    await writePair(
+      INTERNAL_ALG,
+      files.internalPrivate,
+      files.internalPublic,
+      `local-internal-${stamp}`,
+    );
   }
   return files;
 }

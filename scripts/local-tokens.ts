@@ -10,7 +10,13 @@ export type CallerSpec =
 export async function mintCallerToken(
   key: CryptoKey | KeyObject | Uint8Array,
   spec: CallerSpec,
-  options: { kid?: string | undefined; ttlSeconds?: number; issuer?: string; audience?: string; alg?: string } = {},
+  options: {
+    kid?: string | undefined;
+    ttlSeconds?: number;
+    issuer?: string;
+    audience?: string;
+    alg?: string;
+  } = {},
 ): Promise<string> {
   const claims: Record<string, unknown> = { kind: spec.kind };
   let sub: string;
@@ -34,7 +40,11 @@ export async function mintCallerToken(
   }
   claims.client_id = clientId;
   return new SignJWT(claims)
-    .setProtectedHeader({ alg: options.alg ?? CALLER_ALG, typ: 'JWT', ...(options.kid ? { kid: options.kid } : {}) })
+    .setProtectedHeader({
+      alg: options.alg ?? CALLER_ALG,
+      typ: 'JWT',
+      ...(options.kid ? { kid: options.kid } : {}),
+    })
     .setSubject(sub)
     .setIssuer(options.issuer ?? LOCAL_ISSUER)
     .setAudience(options.audience ?? LOCAL_AUDIENCE)

@@ -4,16 +4,26 @@ import { seedCitizens, seedTerritory } from '../db/seed/index.js';
 import { readSubgraphEnv } from '../subgraphs/kit/config.js';
 
 /** npm run db:seed -- --citizens 100000 [--seed 42]: territory, then synthetic citizens, with progress. */
-const { values } = parseArgs({ options: { citizens: { type: 'string', default: '3000' }, seed: { type: 'string', default: '20260101' } } });
+const { values } = parseArgs({
+  options: {
+    citizens: { type: 'string', default: '3000' },
+    seed: { type: 'string', default: '20260101' },
+  },
+});
 const count = Number(values.citizens);
 const seed = Number(values.seed);
 if (!Number.isInteger(count) || count < 0) throw new Error('--citizens must be a whole number');
 const env = readSubgraphEnv();
-const database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.DATABASE_URL ? undefined : env.PGLITE_DIR });
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  pgliteDir: env.DATABASE_URL ? undefined : env.PGLITE_DIR,
+});
 await database.migrate();
 const started = Date.now();
 const territory = await seedTerritory(database.db);
-process.stdout.write(`territory: ${territory.wilayas} wilayas, ${territory.dairas} daïras, ${territory.communes} communes\n`);
+process.stdout.write(
+  `territory: ${territory.wilayas} wilayas, ${territory.dairas} daïras, ${territory.communes} communes\n`,
+);
 const width = 30;
 await seedCitizens(database.db, {
   citizens: count,
@@ -21,7 +31,9 @@ await seedCitizens(database.db, {
   onProgress: (_stage, done, total) => {
     const filled = Math.round((done / total) * width);
     const rate = Math.round(done / ((Date.now() - started) / 1000));
-    process.stdout.write(`\rcitizens [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} (${rate}/s)`);
+    process.stdout.write(
+      `\rcitizens [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} (${rate}/s)`,
+    );
   },
 });
 process.stdout.write(`\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

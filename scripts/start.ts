@@ -21,7 +21,10 @@ const startEnv = parseEnv(
   z.object({ SEED_CITIZENS: envInt(3000), SEED: envInt(20260101) }).loose(),
 );
 const keys = await ensureLocalKeys();
-const subEnv = readSubgraphEnv({ ...process.env, INTERNAL_PUBLIC_KEY_FILE: process.env.INTERNAL_PUBLIC_KEY_FILE ?? keys.internalPublic });
+const subEnv = readSubgraphEnv({
+  ...process.env,
+  INTERNAL_PUBLIC_KEY_FILE: process.env.INTERNAL_PUBLIC_KEY_FILE ?? keys.internalPublic,
+});
 const gwEnv = readGatewayEnv({
   ...process.env,
   INTERNAL_PRIVATE_KEY_FILE: process.env.INTERNAL_PRIVATE_KEY_FILE ?? keys.internalPrivate,
@@ -37,17 +40,23 @@ const database = await openDatabase({
   poolSize: subEnv.DB_POOL_SIZE,
   applicationName: 'e-commune-all-in-one',
 });
-say(`database: ${database.kind === 'pglite' ? `embedded PGlite in ${subEnv.PGLITE_DIR}` : 'PostgreSQL (DATABASE_URL)'}`);
+say(
+  `database: ${database.kind === 'pglite' ? `embedded PGlite in ${subEnv.PGLITE_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
+);
 await database.migrate();
 say('migrations: applied');
 const seeded = await seedIfEmpty(database.db, {
   citizens: startEnv.SEED_CITIZENS,
   seed: startEnv.SEED,
   onProgress: (stage, done, total) => {
-    if (done === total || done % 10_000 === 0) process.stdout.write(`\rseeding ${stage}: ${done}/${total}`);
+    if (done === total || done % 10_000 === 0)
+      process.stdout.write(`\rseeding ${stage}: ${done}/${total}`);
   },
 });
-if (seeded) say(`\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens`);
+if (seeded)
+  say(
+    `\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens`,
+  );
 
 const internalKey = await loadJwkFile(subEnv.INTERNAL_PUBLIC_KEY_FILE, INTERNAL_ALGORITHM);
 const running: RunningSubgraph[] = [];

@@ -39,7 +39,8 @@ if (values.ministry !== undefined) {
   spec = { kind: 'ministry', ministry };
 } else if (values.agent !== undefined) {
   const code = values.agent;
-  if (!loadTerritory().communes.some((c) => c.code === code)) fail(`unknown commune code: ${code} (4 digits, e.g. 1601)`);
+  if (!loadTerritory().communes.some((c) => c.code === code))
+    fail(`unknown commune code: ${code} (4 digits, e.g. 1601)`);
   spec = { kind: 'agent', commune: code };
 } else {
   const nin = values.citizen!;

@@ -12,7 +12,24 @@ let father: { nin: string };
 
 const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterBirthInput!) {
-    registerBirth(input: $input) { replayed citizen { nin familyNameLat sex birthDate birthCommune { code } mother { nin } father { nin } } }
+    registerBirth(input: $input) {
+      replayed
+      citizen {
+        nin
+        familyNameLat
+        sex
+        birthDate
+        birthCommune {
+          code
+        }
+        mother {
+          nin
+        }
+        father {
+          nin
+        }
+      }
+    }
   }
 `;
 
@@ -49,12 +66,17 @@ const birth = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const codeOf = (res: { body: { errors?: { extensions?: Record<string, any> }[] } }) => res.body.errors?.[0]?.extensions?.code;
+const codeOf = (res: { body: { errors?: { extensions?: Record<string, any> }[] } }) =>
+  res.body.errors?.[0]?.extensions?.code;
 
 describe('bad input gets a clear code and message', () => {
   it('a malformed NIN: wrong length, letters, bad check digits', async () => {
     for (const nin of ['123', '1199001601000000AB', '119900160100000012', "1' OR '1'='1"]) {
-      const res = await graph.query(`query($nin: String!) { citizen(nin: $nin) { nin } }`, { nin }, { token: ministry });
+      const res = await graph.query(
+        `query($nin: String!) { citizen(nin: $nin) { nin } }`,
+        { nin },
+        { token: ministry },
+      );
       expect(codeOf(res)).toBe('INVALID_NIN');
       expect(res.body.errors![0]!.message).toMatch(/not a valid NIN/);
     }
@@ -62,7 +84,11 @@ describe('bad input gets a clear code and message', () => {
 
   it('a well-formed NIN nobody has is simply null', async () => {
     const nin = makeNin('219991601', 9_999_999);
-    const res = await graph.query(`query($nin: String!) { citizen(nin: $nin) { nin } }`, { nin }, { token: ministry });
+    const res = await graph.query(
+      `query($nin: String!) { citizen(nin: $nin) { nin } }`,
+      { nin },
+      { token: ministry },
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.citizen).toBeNull();
   });
@@ -71,32 +97,57 @@ describe('bad input gets a clear code and message', () => {
     const unknown = await graph.query(`{ commune(code: "9999") { nameFr } }`);
     expect(codeOf(unknown)).toBe('COMMUNE_NOT_FOUND');
     expect(unknown.body.errors![0]!.message).toBe('there is no commune with code 9999');
-    expect(codeOf(await graph.query(`{ commune(code: "16O1") { nameFr } }`))).toBe('INVALID_COMMUNE_CODE');
+    expect(codeOf(await graph.query(`{ commune(code: "16O1") { nameFr } }`))).toBe(
+      'INVALID_COMMUNE_CODE',
+    );
     expect(codeOf(await graph.query(`{ wilaya(code: "99") { nameFr } }`))).toBe('WILAYA_NOT_FOUND');
-    expect(codeOf(await graph.query(`{ communes(wilayaCode: "99") { nodes { code } } }`))).toBe('WILAYA_NOT_FOUND');
-    const filtered = await graph.query(`{ citizens(filter: { birthCommuneCode: "abc" }) { nodes { nin } } }`, {}, { token: ministry });
+    expect(codeOf(await graph.query(`{ communes(wilayaCode: "99") { nodes { code } } }`))).toBe(
+      'WILAYA_NOT_FOUND',
+    );
+    const filtered = await graph.query(
+      `{ citizens(filter: { birthCommuneCode: "abc" }) { nodes { nin } } }`,
+      {},
+      { token: ministry },
+    );
     expect(codeOf(filtered)).toBe('INVALID_COMMUNE_CODE');
   });
 
   it('page sizes out of range and forged cursors', async () => {
     for (const first of [-1, 0, 100_000]) {
-      const res = await graph.query(`query($first: Int!) { citizens(first: $first) { nodes { nin } } }`, { first }, { token: ministry });
+      const res = await graph.query(
+        `query($first: Int!) { citizens(first: $first) { nodes { nin } } }`,
+        { first },
+        { token: ministry },
+      );
       expect(codeOf(res)).toBe('INVALID_PAGE_SIZE');
       expect(res.body.errors![0]!.message).toMatch(/between 1 and 100/);
     }
-    const communes = await graph.query(`{ communes(wilayaCode: "16", first: 100000) { nodes { code } } }`);
+    const communes = await graph.query(
+      `{ communes(wilayaCode: "16", first: 100000) { nodes { code } } }`,
+    );
     expect(codeOf(communes)).toBe('INVALID_PAGE_SIZE');
-    const cursor = await graph.query(`{ citizens(after: "not-a-cursor!") { nodes { nin } } }`, {}, { token: ministry });
+    const cursor = await graph.query(
+      `{ citizens(after: "not-a-cursor!") { nodes { nin } } }`,
+      {},
+      { token: ministry },
+    );
     expect(codeOf(cursor)).toBe('INVALID_CURSOR');
   });
 
   it('injection strings in string arguments are only data', async () => {
     const before = await countRows(graph.database.db, 'citizens.citizens');
     for (const name of ["'; drop table citizens.citizens; --", '%_%', "Ben' OR 1=1 --"]) {
-      const res = await graph.query(`query($n: String!) { citizens(filter: { name: $n }) { nodes { nin } } }`, { n: name }, { token: ministry });
+      const res = await graph.query(
+        `query($n: String!) { citizens(filter: { name: $n }) { nodes { nin } } }`,
+        { n: name },
+        { token: ministry },
+      );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.citizens.nodes).toEqual([]);
-      const search = await graph.query(`query($n: String!) { searchCommunes(name: $n) { nodes { code } } }`, { n: name });
+      const search = await graph.query(
+        `query($n: String!) { searchCommunes(name: $n) { nodes { code } } }`,
+        { n: name },
+      );
       expect(search.body.data.searchCommunes.nodes).toEqual([]);
     }
     expect(await countRows(graph.database.db, 'citizens.citizens')).toBe(before);
@@ -118,14 +169,20 @@ describe('registerBirth', () => {
     const again = await graph.query(REGISTER, { input }, { token: agent });
     expect(again.body.data.registerBirth).toEqual({ ...created, replayed: true });
 
-    const reused = await graph.query(REGISTER, { input: { ...input, givenNameLat: 'Yanis' } }, { token: agent });
+    const reused = await graph.query(
+      REGISTER,
+      { input: { ...input, givenNameLat: 'Yanis' } },
+      { token: agent },
+    );
     expect(codeOf(reused)).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('concurrent retries with one key register one child', async () => {
     const input = birth({ givenNameAr: 'سلمى', givenNameLat: 'Selma', sex: 'FEMALE' });
     const before = await countRows(graph.database.db, 'citizens.citizens');
-    const answers = await Promise.all(Array.from({ length: 10 }, () => graph.query(REGISTER, { input }, { token: agent })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => graph.query(REGISTER, { input }, { token: agent })),
+    );
     const nins = new Set(answers.map((a) => a.body.data?.registerBirth?.citizen?.nin));
     expect(answers.every((a) => !a.body.errors)).toBe(true);
     expect(nins.size).toBe(1);
@@ -133,27 +190,65 @@ describe('registerBirth', () => {
   });
 
   const refusals: [string, () => Record<string, unknown>, string, RegExp][] = [
-    ['unknown mother', () => birth({ motherNin: makeNin('219901601', 9_999_998) }), 'PARENT_NOT_FOUND', /motherNin/],
-    ['unknown father', () => birth({ fatherNin: makeNin('119901601', 9_999_998) }), 'PARENT_NOT_FOUND', /fatherNin/],
+    [
+      'unknown mother',
+      () => birth({ motherNin: makeNin('219901601', 9_999_998) }),
+      'PARENT_NOT_FOUND',
+      /motherNin/,
+    ],
+    [
+      'unknown father',
+      () => birth({ fatherNin: makeNin('119901601', 9_999_998) }),
+      'PARENT_NOT_FOUND',
+      /fatherNin/,
+    ],
     ['malformed mother NIN', () => birth({ motherNin: '12345' }), 'INVALID_NIN', /motherNin/],
-    ['father given as mother', () => birth({ motherNin: father.nin }), 'PARENT_INELIGIBLE', /not recorded as female/],
+    [
+      'father given as mother',
+      () => birth({ motherNin: father.nin }),
+      'PARENT_INELIGIBLE',
+      /not recorded as female/,
+    ],
     ['birth in the future', () => birth({ birthDate: '2999-01-01' }), 'INVALID_DATE', /future/],
-    ['Latin letters in the Arabic name', () => birth({ givenNameAr: 'Yacine' }), 'BAD_USER_INPUT', /Arabic script/],
-    ['another commune than the agent’s', () => birth({ birthCommuneCode: mother.birth_commune_code === '1601' ? '3101' : '1601' }), 'FORBIDDEN', /may register births only/],
-    ['malformed commune code', () => birth({ birthCommuneCode: '16' }), 'INVALID_COMMUNE_CODE', /4 digits/],
-    ['short idempotency key', () => birth({ idempotencyKey: 'abc' }), 'BAD_USER_INPUT', /idempotencyKey/],
+    [
+      'Latin letters in the Arabic name',
+      () => birth({ givenNameAr: 'Yacine' }),
+      'BAD_USER_INPUT',
+      /Arabic script/,
+    ],
+    [
+      'another commune than the agent’s',
+      () => birth({ birthCommuneCode: mother.birth_commune_code === '1601' ? '3101' : '1601' }),
+      'FORBIDDEN',
+      /may register births only/,
+    ],
+    [
+      'malformed commune code',
+      () => birth({ birthCommuneCode: '16' }),
+      'INVALID_COMMUNE_CODE',
+      /4 digits/,
+    ],
+    [
+      'short idempotency key',
+      () => birth({ idempotencyKey: 'abc' }),
+      'BAD_USER_INPUT',
+      /idempotencyKey/,
+    ],
   ];
 
-  it.each(refusals)('refuses %s with its code and writes nothing', async (_what, input, code, message) => {
-    const before = await countRows(graph.database.db, 'citizens.citizens');
-    const keysBefore = await countRows(graph.database.db, 'citizens.idempotency_keys');
-    const res = await graph.query(REGISTER, { input: input() }, { token: agent });
-    expect(codeOf(res)).toBe(code);
-    expect(res.body.errors![0]!.message).toMatch(message);
-    expect(res.body.data?.registerBirth ?? null).toBeNull();
-    expect(await countRows(graph.database.db, 'citizens.citizens')).toBe(before);
-    expect(await countRows(graph.database.db, 'citizens.idempotency_keys')).toBe(keysBefore);
-  });
+  it.each(refusals)(
+    'refuses %s with its code and writes nothing',
+    async (_what, input, code, message) => {
+      const before = await countRows(graph.database.db, 'citizens.citizens');
+      const keysBefore = await countRows(graph.database.db, 'citizens.idempotency_keys');
+      const res = await graph.query(REGISTER, { input: input() }, { token: agent });
+      expect(codeOf(res)).toBe(code);
+      expect(res.body.errors![0]!.message).toMatch(message);
+      expect(res.body.data?.registerBirth ?? null).toBeNull();
+      expect(await countRows(graph.database.db, 'citizens.citizens')).toBe(before);
+      expect(await countRows(graph.database.db, 'citizens.idempotency_keys')).toBe(keysBefore);
+    },
+  );
 
   it('refuses a ministry token: only commune agents register births', async () => {
     const res = await graph.query(REGISTER, { input: birth() }, { token: ministry });

@@ -14,11 +14,31 @@ const LIST = /* GraphQL */ `
   query List($first: Int!) {
     citizens(first: $first, filter: { bornFrom: "1975-01-01" }) {
       nodes {
-        nin familyNameLat
-        birthCommune { code nameFr nameAr wilaya { nameFr nameAr } }
-        father { nin givenNameLat birthCommune { nameFr } }
-        mother { nin givenNameLat }
-        children { nin }
+        nin
+        familyNameLat
+        birthCommune {
+          code
+          nameFr
+          nameAr
+          wilaya {
+            nameFr
+            nameAr
+          }
+        }
+        father {
+          nin
+          givenNameLat
+          birthCommune {
+            nameFr
+          }
+        }
+        mother {
+          nin
+          givenNameLat
+        }
+        children {
+          nin
+        }
       }
     }
   }
@@ -32,7 +52,8 @@ async function measure(first: number) {
   expect(res.body.errors).toBeUndefined();
   return {
     rows: res.body.data.citizens.nodes.length as number,
-    withFather: res.body.data.citizens.nodes.filter((n: { father: unknown }) => n.father).length as number,
+    withFather: res.body.data.citizens.nodes.filter((n: { father: unknown }) => n.father)
+      .length as number,
     statements: graph.database.stats.statements - statementsBefore,
     fetches: graph.fetches.fetches - fetchesBefore,
   };

@@ -5,7 +5,13 @@ import { startTestGraph, type TestGraph } from './support/graph.js';
 let graph: TestGraph;
 let token: string;
 /** A seeded citizen with both parents on record. */
-let child: { nin: string; father_nin: string; mother_nin: string; birth_commune_code: string; given_name_lat: string };
+let child: {
+  nin: string;
+  father_nin: string;
+  mother_nin: string;
+  birth_commune_code: string;
+  given_name_lat: string;
+};
 
 beforeAll(async () => {
   graph = await startTestGraph({ citizens: 400 });
@@ -21,10 +27,31 @@ afterAll(() => graph?.stop());
 const PROFILE = /* GraphQL */ `
   query Profile($nin: String!) {
     citizen(nin: $nin) {
-      nin givenNameLat givenNameAr familyNameAr
-      father { nin givenNameLat }
-      mother { nin givenNameLat children { nin } }
-      birthCommune { code nameFr nameAr wilaya { code nameFr nameAr } }
+      nin
+      givenNameLat
+      givenNameAr
+      familyNameAr
+      father {
+        nin
+        givenNameLat
+      }
+      mother {
+        nin
+        givenNameLat
+        children {
+          nin
+        }
+      }
+      birthCommune {
+        code
+        nameFr
+        nameAr
+        wilaya {
+          code
+          nameFr
+          nameAr
+        }
+      }
     }
   }
 `;
@@ -50,7 +77,9 @@ describe('one query across the citizens and communes subgraphs', () => {
   });
 
   it('reads Alger Centre, its daïra and wilaya without a token (reference data)', async () => {
-    const res = await graph.query(`{ commune(code: "1601") { nameFr nameAr wilaya { code nameFr nameBer } } }`);
+    const res = await graph.query(
+      `{ commune(code: "1601") { nameFr nameAr wilaya { code nameFr nameBer } } }`,
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.commune).toEqual({
       nameFr: 'Alger Centre',
@@ -79,9 +108,13 @@ describe('one query across the citizens and communes subgraphs', () => {
 
   it('finds communes by name in French and in Arabic', async () => {
     const fr = await graph.query(`{ searchCommunes(name: "oran") { nodes { code nameFr } } }`);
-    expect(fr.body.data.searchCommunes.nodes.map((n: { code: string }) => n.code)).toContain('3101');
+    expect(fr.body.data.searchCommunes.nodes.map((n: { code: string }) => n.code)).toContain(
+      '3101',
+    );
     const ar = await graph.query(`{ searchCommunes(name: "وهران") { nodes { code } } }`);
-    expect(ar.body.data.searchCommunes.nodes.map((n: { code: string }) => n.code)).toContain('3101');
+    expect(ar.body.data.searchCommunes.nodes.map((n: { code: string }) => n.code)).toContain(
+      '3101',
+    );
   });
 
   it('lists citizens born in a commune through the Commune entity', async () => {

@@ -18,18 +18,66 @@ const Q = '{ citizens(first: 1) { nodes { nin } } }';
 
 describe('caller JWT checks', () => {
   const cases: [string, () => Promise<string>][] = [
-    ['alg: none', async () => new UnsecuredJWT({ kind: 'ministry', ministry: 'INTERIOR' }).setSubject('x').setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setIssuedAt().setExpirationTime('1h').encode()],
-    ['an expired token', async () => mintCallerToken(graph.keys.caller, { kind: 'ministry', ministry: 'INTERIOR' }, { ttlSeconds: -120 })],
-    ['a wrong audience', async () => mintCallerToken(graph.keys.caller, { kind: 'ministry', ministry: 'INTERIOR' }, { audience: 'another-api' })],
-    ['a wrong issuer', async () => mintCallerToken(graph.keys.caller, { kind: 'ministry', ministry: 'INTERIOR' }, { issuer: 'https://evil.example' })],
-    ['a key the gateway does not trust', async () => mintCallerToken((await generateKeyPair('ES256')).privateKey, { kind: 'ministry', ministry: 'INTERIOR' })],
+    [
+      'alg: none',
+      async () =>
+        new UnsecuredJWT({ kind: 'ministry', ministry: 'INTERIOR' })
+          .setSubject('x')
+          .setIssuer(LOCAL_ISSUER)
+          .setAudience(LOCAL_AUDIENCE)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .encode(),
+    ],
+    [
+      'an expired token',
+      async () =>
+        mintCallerToken(
+          graph.keys.caller,
+          { kind: 'ministry', ministry: 'INTERIOR' },
+          { ttlSeconds: -120 },
+        ),
+    ],
+    [
+      'a wrong audience',
+      async () =>
+        mintCallerToken(
+          graph.keys.caller,
+          { kind: 'ministry', ministry: 'INTERIOR' },
+          { audience: 'another-api' },
+        ),
+    ],
+    [
+      'a wrong issuer',
+      async () =>
+        mintCallerToken(
+          graph.keys.caller,
+          { kind: 'ministry', ministry: 'INTERIOR' },
+          { issuer: 'https://evil.example' },
+        ),
+    ],
+    [
+      'a key the gateway does not trust',
+      async () =>
+        mintCallerToken((await generateKeyPair('ES256')).privateKey, {
+          kind: 'ministry',
+          ministry: 'INTERIOR',
+        }),
+    ],
     [
       'HS256 signed with the public key (key confusion)',
       async () => {
         const { generateKeyPair: gen } = await import('jose');
         const pair = await gen('ES256', { extractable: true });
         const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(pair.publicKey)));
-        return new SignJWT({ kind: 'ministry', ministry: 'INTERIOR' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(secret);
+        return new SignJWT({ kind: 'ministry', ministry: 'INTERIOR' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuer(LOCAL_ISSUER)
+          .setAudience(LOCAL_AUDIENCE)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(secret);
       },
     ],
     ['an internal token replayed at the gateway', async () => graph.internalToken('citizens')],
@@ -69,19 +117,33 @@ describe('production hardening', () => {
       body: JSON.stringify({ query: Q, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }),
     });
     expect(big.status).toBe(413);
-    const xml = await fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<q/>' });
+    const xml = await fetch(graph.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<q/>',
+    });
     expect(xml.status).toBe(415);
   });
 
   it('refuses CSRF-able requests: GET without a preflight header, form-encoded POST', async () => {
-    const get = await fetch(`${graph.gateway.url}?query=${encodeURIComponent('{ wilayas { code } }')}`);
+    const get = await fetch(
+      `${graph.gateway.url}?query=${encodeURIComponent('{ wilayas { code } }')}`,
+    );
     expect(get.status).toBe(400);
-    const form = await fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7Bwilayas%7Bcode%7D%7D' });
+    const form = await fetch(graph.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7Bwilayas%7Bcode%7D%7D',
+    });
     expect(form.status).toBe(400);
   });
 
   it('refuses batched arrays', async () => {
-    const res = await fetch(graph.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: Q }, { query: Q }]) });
+    const res = await fetch(graph.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: Q }, { query: Q }]),
+    });
     expect(res.status).toBe(400);
   });
 

@@ -9,7 +9,8 @@ import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { rows } from './support/sql.js';
 
 const communeCodes = loadTerritory().communes.map((c) => c.code);
-const generate = (seed: number, count: number) => new CitizenGenerator({ seed, count, communeCodes }).all();
+const generate = (seed: number, count: number) =>
+  new CitizenGenerator({ seed, count, communeCodes }).all();
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 describe('territory from @dzcode-io/leblad', () => {
@@ -20,7 +21,10 @@ describe('territory from @dzcode-io/leblad', () => {
     const alger = t.wilayas.find((w) => w.code === '16')!;
     expect(alger).toMatchObject({ nameFr: 'Alger', nameAr: 'الجزائر', nameBer: 'ⴷⵣⴰⵢⴻⵔ' });
     expect(alger.phoneCodes).toContain(21);
-    expect(t.communes.find((c) => c.code === '1601')).toMatchObject({ nameFr: 'Alger Centre', wilayaCode: '16' });
+    expect(t.communes.find((c) => c.code === '1601')).toMatchObject({
+      nameFr: 'Alger Centre',
+      wilayaCode: '16',
+    });
   });
 });
 
@@ -77,7 +81,10 @@ describe('seeding a database', () => {
       const report = await seedIfEmpty(database.db, { citizens: 500, seed: 11 });
       expect(report).toMatchObject({ wilayas: 48, citizens: 500 });
       expect(await seedIfEmpty(database.db, { citizens: 500, seed: 11 })).toBeNull();
-      const all = await rows(database.db, sql`select nin, given_name_lat, family_name_ar, birth_date::text, father_nin, mother_nin, death_date::text from citizens.citizens order by nin`);
+      const all = await rows(
+        database.db,
+        sql`select nin, given_name_lat, family_name_ar, birth_date::text, father_nin, mother_nin, death_date::text from citizens.citizens order by nin`,
+      );
       expect(all).toHaveLength(500);
       contents.push(digest(all));
     }

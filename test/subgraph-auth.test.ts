@@ -38,10 +38,20 @@ describe('a subgraph answers only the gateway', () => {
   it.each([
     ['no token', async () => undefined],
     ['a malformed token', async () => 'Bearer not.a.jwt'],
-    ["the caller's own JWT", async () => `Bearer ${await graph.token({ kind: 'ministry', ministry: 'INTERIOR' })}`],
-    ['an expired internal token', async () => `Bearer ${await graph.internalToken('citizens', { expiresIn: '-120s' })}`],
+    [
+      "the caller's own JWT",
+      async () => `Bearer ${await graph.token({ kind: 'ministry', ministry: 'INTERIOR' })}`,
+    ],
+    [
+      'an expired internal token',
+      async () => `Bearer ${await graph.internalToken('citizens', { expiresIn: '-120s' })}`,
+    ],
     ["another subgraph's token", async () => `Bearer ${await graph.internalToken('communes')}`],
-    ['a token signed with another key', async () => `Bearer ${await graph.internalToken('citizens', { key: (await generateKeyPair('EdDSA')).privateKey })}`],
+    [
+      'a token signed with another key',
+      async () =>
+        `Bearer ${await graph.internalToken('citizens', { key: (await generateKeyPair('EdDSA')).privateKey })}`,
+    ],
   ])('refuses _entities with %s: 401 and no data', async (_what, auth) => {
     const res = await postToCitizens(await auth());
     expect(res.status).toBe(401);

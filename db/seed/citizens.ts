@@ -96,7 +96,9 @@ export class CitizenGenerator {
     const rng = this.rng;
     if (rng.chance(0.75)) return home;
     const sameWilaya = this.byWilaya.get(home.slice(0, 2));
-    return rng.chance(0.8) && sameWilaya ? rng.pick(sameWilaya) : rng.pick(this.options.communeCodes);
+    return rng.chance(0.8) && sameWilaya
+      ? rng.pick(sameWilaya)
+      : rng.pick(this.options.communeCodes);
   }
 
   private person(
@@ -112,7 +114,13 @@ export class CitizenGenerator {
     const age = SEED_REFERENCE_YEAR - birthYear;
     const deathChance = age > 80 ? 0.6 : age > 65 ? 0.25 : age > 40 ? 0.03 : 0.005;
     const deathDate = this.rng.chance(deathChance)
-      ? dateInYear(this.rng, this.rng.int(Math.min(birthYear + (age > 65 ? 55 : 1), SEED_REFERENCE_YEAR), SEED_REFERENCE_YEAR))
+      ? dateInYear(
+          this.rng,
+          this.rng.int(
+            Math.min(birthYear + (age > 65 ? 55 : 1), SEED_REFERENCE_YEAR),
+            SEED_REFERENCE_YEAR,
+          ),
+        )
       : null;
     return {
       nin: this.nin(sex, birthDate, commune),
@@ -157,7 +165,14 @@ export class CitizenGenerator {
     );
     const family: Name = [father.familyNameAr, father.familyNameLat];
     return years.map((year) => {
-      const child = this.person(rng.chance(0.5) ? 'MALE' : 'FEMALE', family, year, this.near(home), father, mother);
+      const child = this.person(
+        rng.chance(0.5) ? 'MALE' : 'FEMALE',
+        family,
+        year,
+        this.near(home),
+        father,
+        mother,
+      );
       if (SEED_REFERENCE_YEAR - year >= 22 && rng.chance(0.6)) child.maritalStatus = 'MARRIED';
       return child;
     });
@@ -168,13 +183,25 @@ export class CitizenGenerator {
     const home = rng.pick(this.options.communeCodes);
     const fatherYear = rng.int(1938, 1988);
     const father = this.person('MALE', rng.pick(FAMILY), fatherYear, this.near(home), null, null);
-    const mother = this.person('FEMALE', rng.pick(FAMILY), fatherYear + rng.int(-1, 9), this.near(home), null, null);
+    const mother = this.person(
+      'FEMALE',
+      rng.pick(FAMILY),
+      fatherYear + rng.int(-1, 9),
+      this.near(home),
+      null,
+      null,
+    );
     this.marry(father, mother);
     const out = [father, mother];
     for (const child of this.children(father, mother, home, 6)) {
       out.push(child);
       const age = SEED_REFERENCE_YEAR - yearOf(child.birthDate);
-      if (child.sex === 'MALE' && child.maritalStatus === 'MARRIED' && age >= 25 && rng.chance(0.5)) {
+      if (
+        child.sex === 'MALE' &&
+        child.maritalStatus === 'MARRIED' &&
+        age >= 25 &&
+        rng.chance(0.5)
+      ) {
         const wifeYear = yearOf(child.birthDate) + rng.int(-1, 8);
         const wife = this.person('FEMALE', rng.pick(FAMILY), wifeYear, this.near(home), null, null);
         this.marry(child, wife);

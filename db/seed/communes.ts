@@ -5,8 +5,17 @@ import { createRequire } from 'node:module';
  * French names for all three levels, and Tamazight names, phone and postal codes for
  * wilayas only; codes are numbers there and official codes are zero-padded strings here.
  */
-interface LebladCommune { code: number; name: string; name_ar: string }
-interface LebladDaira { code: number; name: string; name_ar: string; baladyiats?: LebladCommune[] }
+interface LebladCommune {
+  code: number;
+  name: string;
+  name_ar: string;
+}
+interface LebladDaira {
+  code: number;
+  name: string;
+  name_ar: string;
+  baladyiats?: LebladCommune[];
+}
 interface LebladWilaya {
   mattricule: number;
   name: string;
@@ -21,13 +30,24 @@ interface LebladWilaya {
 
 export interface TerritorySeed {
   wilayas: {
-    code: string; nameAr: string; nameFr: string; nameEn: string | null; nameBer: string | null;
-    phoneCodes: number[]; postalCodes: string[]; adjacentWilayaCodes: string[];
+    code: string;
+    nameAr: string;
+    nameFr: string;
+    nameEn: string | null;
+    nameBer: string | null;
+    phoneCodes: number[];
+    postalCodes: string[];
+    adjacentWilayaCodes: string[];
   }[];
   dairas: { code: string; wilayaCode: string; nameAr: string; nameFr: string }[];
   communes: {
-    code: string; wilayaCode: string; dairaCode: string; nameAr: string; nameFr: string;
-    nameBer: string | null; postalCode: string | null;
+    code: string;
+    wilayaCode: string;
+    dairaCode: string;
+    nameAr: string;
+    nameFr: string;
+    nameBer: string | null;
+    postalCode: string | null;
   }[];
   /** Entries the source lists twice under the same code; the first one is kept. */
   duplicatesSkipped: number;
@@ -66,7 +86,12 @@ export function loadTerritory(): TerritorySeed {
       if (seenDairas.has(dairaCode)) out.duplicatesSkipped += 1;
       else {
         seenDairas.add(dairaCode);
-        out.dairas.push({ code: dairaCode, wilayaCode, nameAr: d.name_ar, nameFr: titleCase(d.name) });
+        out.dairas.push({
+          code: dairaCode,
+          wilayaCode,
+          nameAr: d.name_ar,
+          nameFr: titleCase(d.name),
+        });
       }
       for (const c of d.baladyiats ?? []) {
         const code = pad(c.code, 4);

@@ -36,14 +36,15 @@ export async function seedTerritory(db: Db): Promise<Omit<SeedReport, 'citizens'
   return { wilayas: t.wilayas.length, dairas: t.dairas.length, communes: t.communes.length };
 }
 
-export async function seedCitizens(
-  db: Db,
-  options: SeedOptions,
-): Promise<number> {
-  const codes = (await db.select({ code: communes.code }).from(communes).orderBy(communes.code)).map(
-    (r) => r.code,
-  );
-  const generator = new CitizenGenerator({ seed: options.seed, count: options.citizens, communeCodes: codes });
+export async function seedCitizens(db: Db, options: SeedOptions): Promise<number> {
+  const codes = (
+    await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
+  ).map((r) => r.code);
+  const generator = new CitizenGenerator({
+    seed: options.seed,
+    count: options.citizens,
+    communeCodes: codes,
+  });
   let done = 0;
   for (const batch of generator.batches(CHUNK)) {
     await db.insert(citizens).values(batch);

@@ -1,13 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  char,
-  date,
-  index,
-  integer,
-  pgSchema,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { char, date, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import { idempotencyTable } from './idempotency.js';
 
 /** The national civil registry (RNEC). */
@@ -39,7 +31,10 @@ export const citizens = citizensSchema.table(
     index('citizens_father_idx').on(t.fatherNin),
     index('citizens_mother_idx').on(t.motherNin),
     index('citizens_birth_date_idx').on(t.birthDate),
-    index('citizens_family_lat_idx').using('btree', sql`lower(${t.familyNameLat}) text_pattern_ops`),
+    index('citizens_family_lat_idx').using(
+      'btree',
+      sql`lower(${t.familyNameLat}) text_pattern_ops`,
+    ),
     index('citizens_family_ar_idx').using('btree', sql`${t.familyNameAr} text_pattern_ops`),
   ],
 );

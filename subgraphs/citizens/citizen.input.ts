@@ -7,7 +7,8 @@ import { Citizen, Sex } from './citizen.type.js';
 export class CitizenFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'Start of a given or family name, in Arabic or Latin script (at least 2 characters).',
+    description:
+      'Start of a given or family name, in Arabic or Latin script (at least 2 characters).',
   })
   name?: string | null;
 
@@ -35,10 +36,16 @@ export class RegisterBirthInput {
   @Field(() => String, { description: 'Given name in Latin script.' })
   givenNameLat!: string;
 
-  @Field(() => String, { nullable: true, description: "Family name in Arabic script; the father's when omitted." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Family name in Arabic script; the father's when omitted.",
+  })
   familyNameAr?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Family name in Latin script; the father's when omitted." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Family name in Latin script; the father's when omitted.",
+  })
   familyNameLat?: string | null;
 
   @Field(() => Sex)
@@ -49,18 +56,23 @@ export class RegisterBirthInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "Commune of birth; defaults to the agent's commune, the only one an agent may register in.",
+    description:
+      "Commune of birth; defaults to the agent's commune, the only one an agent may register in.",
   })
   birthCommuneCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Father's NIN, when filiation to the father is established." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Father's NIN, when filiation to the father is established.",
+  })
   fatherNin?: string | null;
 
   @Field(() => String, { description: "Mother's NIN." })
   motherNin!: string;
 
   @Field(() => String, {
-    description: 'A key unique to this declaration (a UUID): retrying with it never registers the child twice.',
+    description:
+      'A key unique to this declaration (a UUID): retrying with it never registers the child twice.',
   })
   idempotencyKey!: string;
 }
@@ -70,7 +82,9 @@ export class RegisterBirthPayload {
   @Field(() => Citizen, { description: 'The newborn, with the NIN the platform assigned.' })
   citizen!: Citizen;
 
-  @Field(() => Boolean, { description: 'True when this answers a retry of an earlier, identical request.' })
+  @Field(() => Boolean, {
+    description: 'True when this answers a retry of an earlier, identical request.',
+  })
   replayed!: boolean;
 }
 

@@ -3,7 +3,12 @@ import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
 import { maySeeCitizen } from './access.js';
-import { CitizenConnection, CitizenFilter, RegisterBirthInput, RegisterBirthPayload } from './citizen.input.js';
+import {
+  CitizenConnection,
+  CitizenFilter,
+  RegisterBirthInput,
+  RegisterBirthPayload,
+} from './citizen.input.js';
 import { Citizen, type CitizenRecord } from './citizen.type.js';
 import { Commune } from './commune.type.js';
 import type { CitizensLoaders } from './loaders.js';
@@ -26,7 +31,10 @@ export class CitizenResolver {
     nullable: true,
     description: 'One citizen by NIN; null when there is none or the caller may not see it.',
   })
-  async citizen(@Arg('nin', () => String) nin: string, @Ctx() ctx: Ctx): Promise<CitizenRecord | null> {
+  async citizen(
+    @Arg('nin', () => String) nin: string,
+    @Ctx() ctx: Ctx,
+  ): Promise<CitizenRecord | null> {
     return visible(ctx, assertNin(nin));
   }
 
@@ -35,7 +43,9 @@ export class CitizenResolver {
     return ctx.principal.kind === 'citizen' ? visible(ctx, ctx.principal.nin) : null;
   }
 
-  @Query(() => CitizenConnection, { description: 'Citizens matching a filter, in NIN order, a page at a time.' })
+  @Query(() => CitizenConnection, {
+    description: 'Citizens matching a filter, in NIN order, a page at a time.',
+  })
   async citizens(
     @Arg('filter', () => CitizenFilter, { nullable: true }) filter: CitizenFilter | null,
     @Args(() => PageArgs) args: PageArgs,
@@ -44,9 +54,14 @@ export class CitizenResolver {
     const page = readPage(args);
     const f = filter ?? {};
     if (f.name != null && f.name.trim().length < 2) {
-      throw badInput(ErrorCode.BAD_USER_INPUT, 'filter.name needs at least 2 characters', 'filter.name');
+      throw badInput(
+        ErrorCode.BAD_USER_INPUT,
+        'filter.name needs at least 2 characters',
+        'filter.name',
+      );
     }
-    if (f.birthCommuneCode != null) assertCommuneCode(f.birthCommuneCode, 'filter.birthCommuneCode');
+    if (f.birthCommuneCode != null)
+      assertCommuneCode(f.birthCommuneCode, 'filter.birthCommuneCode');
     const rows = await listCitizens(ctx.db, { ...f, name: f.name?.trim() ?? null }, page);
     for (const row of rows) ctx.loaders.citizenByNin.prime(row.nin, row);
     return toConnection(rows, page, (r) => r.nin);
@@ -61,13 +76,17 @@ export class CitizenResolver {
     @Ctx() ctx: Ctx,
   ): Promise<RegisterBirthPayload> {
     const principal = ctx.principal;
-    if (principal.kind !== 'agent') throw forbidden('only a civil-status agent of a commune may register a birth');
+    if (principal.kind !== 'agent')
+      throw forbidden('only a civil-status agent of a commune may register a birth');
 
     const birthCommuneCode = assertCommuneCode(input.birthCommuneCode ?? principal.communeCode);
     if (birthCommuneCode !== principal.communeCode) {
-      throw forbidden(`an agent of commune ${principal.communeCode} may register births only there`, {
-        field: 'birthCommuneCode',
-      });
+      throw forbidden(
+        `an agent of commune ${principal.communeCode} may register births only there`,
+        {
+          field: 'birthCommuneCode',
+        },
+      );
     }
     const motherNin = assertNin(input.motherNin, 'motherNin');
     const fatherNin = input.fatherNin ? assertNin(input.fatherNin, 'fatherNin') : null;
@@ -79,20 +98,51 @@ export class CitizenResolver {
       ctx.loaders.citizenByNin.load(motherNin),
       fatherNin ? ctx.loaders.citizenByNin.load(fatherNin) : Promise.resolve(null),
     ]);
-    if (!mother) throw badInput(ErrorCode.PARENT_NOT_FOUND, `no citizen has the NIN given as motherNin (${motherNin})`, 'motherNin');
+    if (!mother)
+      throw badInput(
+        ErrorCode.PARENT_NOT_FOUND,
+        `no citizen has the NIN given as motherNin (${motherNin})`,
+        'motherNin',
+      );
     if (fatherNin && !father) {
-      throw badInput(ErrorCode.PARENT_NOT_FOUND, `no citizen has the NIN given as fatherNin (${fatherNin})`, 'fatherNin');
+      throw badInput(
+        ErrorCode.PARENT_NOT_FOUND,
+        `no citizen has the NIN given as fatherNin (${fatherNin})`,
+        'fatherNin',
+      );
     }
     checkParent(mother, 'FEMALE', 'motherNin', birthDate);
     if (father) checkParent(father, 'MALE', 'fatherNin', birthDate);
 
-    const familyNameAr = assertName(input.familyNameAr ?? father?.familyNameAr ?? '', 'Arabic', 'familyNameAr');
-    const familyNameLat = assertName(input.familyNameLat ?? father?.familyNameLat ?? '', 'Latin', 'familyNameLat');
+    const familyNameAr = assertName(
+      input.familyNameAr ?? father?.familyNameAr ?? '',
+      'Arabic',
+      'familyNameAr',
+    );
+    const familyNameLat = assertName(
+      input.familyNameLat ?? father?.familyNameLat ?? '',
+      'Latin',
+      'familyNameLat',
+    );
 
     const { nin, replayed } = await registerBirth(
       ctx.db,
-      { givenNameAr, givenNameLat, familyNameAr, familyNameLat, sex: input.sex, birthDate, birthCommuneCode, fatherNin, motherNin },
-      { clientId: principal.clientId, idempotencyKey: input.idempotencyKey, registeredBy: principal.sub },
+      {
+        givenNameAr,
+        givenNameLat,
+        familyNameAr,
+        familyNameLat,
+        sex: input.sex,
+        birthDate,
+        birthCommuneCode,
+        fatherNin,
+        motherNin,
+      },
+      {
+        clientId: principal.clientId,
+        idempotencyKey: input.idempotencyKey,
+        registeredBy: principal.sub,
+      },
     );
     ctx.loaders.citizenByNin.clear(nin);
     const citizen = await ctx.loaders.citizenByNin.load(nin);
@@ -101,42 +151,68 @@ export class CitizenResolver {
 
   @FieldResolver(() => Commune, {
     nullable: true,
-    description: 'Commune of birth. Null only when the communes service cannot answer (the error says so).',
+    description:
+      'Commune of birth. Null only when the communes service cannot answer (the error says so).',
   })
   birthCommune(@Root() citizen: CitizenRecord): Commune {
     return { code: citizen.birthCommuneCode };
   }
 
-  @FieldResolver(() => Citizen, { nullable: true, description: 'The father, when filiation is established and visible to the caller.' })
+  @FieldResolver(() => Citizen, {
+    nullable: true,
+    description: 'The father, when filiation is established and visible to the caller.',
+  })
   father(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
     return visible(ctx, citizen.fatherNin);
   }
 
-  @FieldResolver(() => Citizen, { nullable: true, description: 'The mother, when visible to the caller.' })
+  @FieldResolver(() => Citizen, {
+    nullable: true,
+    description: 'The mother, when visible to the caller.',
+  })
   mother(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
     return visible(ctx, citizen.motherNin);
   }
 
-  @FieldResolver(() => [Citizen], { description: 'Children whose filiation names this citizen, oldest first.' })
+  @FieldResolver(() => [Citizen], {
+    description: 'Children whose filiation names this citizen, oldest first.',
+  })
   async children(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
     const rows = await ctx.loaders.childrenByParentNin.load(citizen.nin);
     return rows.filter((r) => maySeeCitizen(ctx.principal, r));
   }
 }
 
-function checkParent(parent: CitizenRecord, sex: 'MALE' | 'FEMALE', field: string, birthDate: string): void {
+function checkParent(
+  parent: CitizenRecord,
+  sex: 'MALE' | 'FEMALE',
+  field: string,
+  birthDate: string,
+): void {
   const role = field === 'motherNin' ? 'mother' : 'father';
   if (parent.sex !== sex) {
-    throw badInput(ErrorCode.PARENT_INELIGIBLE, `the citizen given as ${role} (${field}) is not recorded as ${sex.toLowerCase()}`, field);
+    throw badInput(
+      ErrorCode.PARENT_INELIGIBLE,
+      `the citizen given as ${role} (${field}) is not recorded as ${sex.toLowerCase()}`,
+      field,
+    );
   }
   const parentYear = Number(parent.birthDate.slice(0, 4));
   if (parent.birthDate >= birthDate || Number(birthDate.slice(0, 4)) - parentYear < 12) {
-    throw badInput(ErrorCode.PARENT_INELIGIBLE, `the ${role} (${field}) was born too late to be a parent of a child born on ${birthDate}`, field);
+    throw badInput(
+      ErrorCode.PARENT_INELIGIBLE,
+      `the ${role} (${field}) was born too late to be a parent of a child born on ${birthDate}`,
+      field,
+    );
   }
   // A father may die before the birth (up to ~10 months); a mother cannot.
   const limit = role === 'father' ? addDays(birthDate, -310) : birthDate;
   if (parent.deathDate && parent.deathDate < limit) {
-    throw badInput(ErrorCode.PARENT_INELIGIBLE, `the ${role} (${field}) is recorded as dead on ${parent.deathDate}, before this birth`, field);
+    throw badInput(
+      ErrorCode.PARENT_INELIGIBLE,
+      `the ${role} (${field}) is recorded as dead on ${parent.deathDate}, before this birth`,
+      field,
+    );
   }
 }
 

@@ -13,7 +13,10 @@ export enum MaritalStatus {
   DIVORCED = 'DIVORCED',
   WIDOWED = 'WIDOWED',
 }
-registerEnumType(MaritalStatus, { name: 'MaritalStatus', description: 'Civil status (état matrimonial).' });
+registerEnumType(MaritalStatus, {
+  name: 'MaritalStatus',
+  description: 'Civil status (état matrimonial).',
+});
 
 /** The registry row behind a Citizen: links to other records are kept as codes and NINs. */
 export interface CitizenRecord {
@@ -37,7 +40,10 @@ export interface CitizenRecord {
 })
 @Directive('@key(fields: "nin")')
 export class Citizen {
-  @Field(() => ID, { description: 'National identification number: 18 digits, the last two a check (see the README).' })
+  @Field(() => ID, {
+    description:
+      'National identification number: 18 digits, the last two a check (see the README).',
+  })
   nin!: string;
 
   @Field(() => String, { description: 'Given name in Arabic script (الاسم).' })
@@ -61,6 +67,9 @@ export class Citizen {
   @Field(() => MaritalStatus)
   maritalStatus!: MaritalStatus;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Date of death; null while alive.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Date of death; null while alive.',
+  })
   deathDate!: string | null;
 }

@@ -8,8 +8,14 @@ import type { CitizensLoaders } from './loaders.js';
 
 @Resolver(() => Commune)
 export class CommuneCitizensResolver {
-  @FieldResolver(() => CitizenConnection, { description: 'Citizens born in this commune, in NIN order.' })
-  async citizensBorn(@Root() commune: Commune, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context<CitizensLoaders>) {
+  @FieldResolver(() => CitizenConnection, {
+    description: 'Citizens born in this commune, in NIN order.',
+  })
+  async citizensBorn(
+    @Root() commune: Commune,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Context<CitizensLoaders>,
+  ) {
     const page = readPage(args);
     const rows = await ctx.loaders.citizensBornInCommune.load({ communeCode: commune.code, page });
     const visible = rows.filter((r) => maySeeCitizen(ctx.principal, r));

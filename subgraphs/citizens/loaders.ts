@@ -33,9 +33,16 @@ export function createLoaders(db: Db) {
         }
         const results = new Map<string, CitizenRecord[]>();
         for (const group of groups.values()) {
-          const rows = await citizensBornIn(db, group.map((k) => k.communeCode), group[0]!.page);
+          const rows = await citizensBornIn(
+            db,
+            group.map((k) => k.communeCode),
+            group[0]!.page,
+          );
           for (const key of group) {
-            results.set(bornInCacheKey(key), rows.filter((r) => r.birthCommuneCode === key.communeCode));
+            results.set(
+              bornInCacheKey(key),
+              rows.filter((r) => r.birthCommuneCode === key.communeCode),
+            );
           }
         }
         return keys.map((k) => results.get(bornInCacheKey(k)) ?? []);

@@ -5,8 +5,8 @@ import { maySeeCitizen } from './access.js';
 import type { CitizenRecord } from './citizen.type.js';
 
 /** Reads the parent record, so it must not be cached across parents (aliases, lists). */
-const canSeeThisCitizen = rule({ cache: 'strict' })(
-  (parent: CitizenRecord, _args, ctx: Context) => maySeeCitizen(ctx.principal, parent),
+const canSeeThisCitizen = rule({ cache: 'strict' })((parent: CitizenRecord, _args, ctx: Context) =>
+  maySeeCitizen(ctx.principal, parent),
 );
 
 export const permissions: IRules = {

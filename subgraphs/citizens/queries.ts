@@ -23,7 +23,10 @@ const record = {
 
 export async function citizensByNins(db: Db, nins: readonly string[]): Promise<CitizenRecord[]> {
   if (nins.length === 0) return [];
-  return db.select(record).from(citizens).where(inArray(citizens.nin, [...nins]));
+  return db
+    .select(record)
+    .from(citizens)
+    .where(inArray(citizens.nin, [...nins]));
 }
 
 /** Children of any of the given parents, oldest first. */
@@ -115,7 +118,9 @@ export async function citizensBornIn(
     .select()
     .from(inner)
     .where(lte(inner.rank, page.limit))
-    .orderBy(asc(inner.birthCommuneCode), asc(inner.nin)) as Promise<(CitizenRecord & { rank: number })[]>;
+    .orderBy(asc(inner.birthCommuneCode), asc(inner.nin)) as Promise<
+    (CitizenRecord & { rank: number })[]
+  >;
 }
 
 export interface NewBirth {
@@ -142,16 +147,30 @@ export async function registerBirth(
   const { result, replayed } = await idempotent(
     db,
     idempotencyKeys,
-    { clientId: request.clientId, key: request.idempotencyKey, operation: 'registerBirth', input: birth },
+    {
+      clientId: request.clientId,
+      key: request.idempotencyKey,
+      operation: 'registerBirth',
+      input: birth,
+    },
     async (tx) => {
-      const prefix = ninPrefix(birth.sex, Number(birth.birthDate.slice(0, 4)), birth.birthCommuneCode);
+      const prefix = ninPrefix(
+        birth.sex,
+        Number(birth.birthDate.slice(0, 4)),
+        birth.birthCommuneCode,
+      );
       const [serial] = await tx
         .insert(ninSerials)
         .values({ prefix, last: 1 })
-        .onConflictDoUpdate({ target: ninSerials.prefix, set: { last: sql`${ninSerials.last} + 1` } })
+        .onConflictDoUpdate({
+          target: ninSerials.prefix,
+          set: { last: sql`${ninSerials.last} + 1` },
+        })
         .returning({ last: ninSerials.last });
       const nin = makeNin(prefix, serial!.last);
-      await tx.insert(citizens).values({ ...birth, nin, maritalStatus: 'SINGLE', registeredBy: request.registeredBy });
+      await tx
+        .insert(citizens)
+        .values({ ...birth, nin, maritalStatus: 'SINGLE', registeredBy: request.registeredBy });
       return { nin };
     },
   );

@@ -3,7 +3,12 @@ import { ErrorCode, badInput } from '../kit/errors.js';
 
 export function assertNin(value: string, field = 'nin'): string {
   const problem = ninProblem(value);
-  if (problem) throw badInput(ErrorCode.INVALID_NIN, `${field} "${value.slice(0, 40)}" is not a valid NIN: ${problem}`, field);
+  if (problem)
+    throw badInput(
+      ErrorCode.INVALID_NIN,
+      `${field} "${value.slice(0, 40)}" is not a valid NIN: ${problem}`,
+      field,
+    );
   return value;
 }
 
@@ -35,6 +40,7 @@ export function assertName(value: string, script: 'Arabic' | 'Latin', field: str
 }
 
 export function assertPastDate(value: string, field: string, today: string): string {
-  if (value > today) throw badInput(ErrorCode.INVALID_DATE, `${field} cannot be in the future (${value})`, field);
+  if (value > today)
+    throw badInput(ErrorCode.INVALID_DATE, `${field} cannot be in the future (${value})`, field);
   return value;
 }

@@ -55,8 +55,16 @@ export function createLoaders(db: Db) {
         }
         const out = new Map<string, CommuneRecord[]>();
         for (const group of shapes.values()) {
-          const rows = await communesOfWilayas(db, group.map((k) => k.wilayaCode), group[0]!.page);
-          for (const k of group) out.set(pageKey(k), rows.filter((r) => r.wilayaCode === k.wilayaCode));
+          const rows = await communesOfWilayas(
+            db,
+            group.map((k) => k.wilayaCode),
+            group[0]!.page,
+          );
+          for (const k of group)
+            out.set(
+              pageKey(k),
+              rows.filter((r) => r.wilayaCode === k.wilayaCode),
+            );
         }
         return keys.map((k) => out.get(pageKey(k)) ?? []);
       },

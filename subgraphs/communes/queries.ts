@@ -5,7 +5,10 @@ import type { Page } from '../kit/pagination.js';
 import type { CommuneRecord, DairaRecord, WilayaRecord } from './territory.type.js';
 
 export async function wilayasByCodes(db: Db, codes: readonly string[]): Promise<WilayaRecord[]> {
-  return db.select().from(wilayas).where(inArray(wilayas.code, [...codes]));
+  return db
+    .select()
+    .from(wilayas)
+    .where(inArray(wilayas.code, [...codes]));
 }
 
 export async function allWilayas(db: Db): Promise<WilayaRecord[]> {
@@ -13,23 +16,47 @@ export async function allWilayas(db: Db): Promise<WilayaRecord[]> {
 }
 
 export async function dairasByCodes(db: Db, codes: readonly string[]): Promise<DairaRecord[]> {
-  return db.select().from(dairas).where(inArray(dairas.code, [...codes]));
+  return db
+    .select()
+    .from(dairas)
+    .where(inArray(dairas.code, [...codes]));
 }
 
-export async function dairasOfWilayas(db: Db, wilayaCodes: readonly string[]): Promise<DairaRecord[]> {
-  return db.select().from(dairas).where(inArray(dairas.wilayaCode, [...wilayaCodes])).orderBy(asc(dairas.code));
+export async function dairasOfWilayas(
+  db: Db,
+  wilayaCodes: readonly string[],
+): Promise<DairaRecord[]> {
+  return db
+    .select()
+    .from(dairas)
+    .where(inArray(dairas.wilayaCode, [...wilayaCodes]))
+    .orderBy(asc(dairas.code));
 }
 
 export async function communesByCodes(db: Db, codes: readonly string[]): Promise<CommuneRecord[]> {
-  return db.select().from(communes).where(inArray(communes.code, [...codes]));
+  return db
+    .select()
+    .from(communes)
+    .where(inArray(communes.code, [...codes]));
 }
 
-export async function communesOfDairas(db: Db, dairaCodes: readonly string[]): Promise<CommuneRecord[]> {
-  return db.select().from(communes).where(inArray(communes.dairaCode, [...dairaCodes])).orderBy(asc(communes.code));
+export async function communesOfDairas(
+  db: Db,
+  dairaCodes: readonly string[],
+): Promise<CommuneRecord[]> {
+  return db
+    .select()
+    .from(communes)
+    .where(inArray(communes.dairaCode, [...dairaCodes]))
+    .orderBy(asc(communes.code));
 }
 
 /** The same page of communes for each of several wilayas, in one statement. */
-export async function communesOfWilayas(db: Db, wilayaCodes: readonly string[], page: Page): Promise<CommuneRecord[]> {
+export async function communesOfWilayas(
+  db: Db,
+  wilayaCodes: readonly string[],
+  page: Page,
+): Promise<CommuneRecord[]> {
   const ranked = db
     .select({
       code: communes.code,
@@ -39,12 +66,23 @@ export async function communesOfWilayas(db: Db, wilayaCodes: readonly string[], 
       nameFr: communes.nameFr,
       nameBer: communes.nameBer,
       postalCode: communes.postalCode,
-      rank: sql<number>`row_number() over (partition by ${communes.wilayaCode} order by ${communes.code})`.as('rank'),
+      rank: sql<number>`row_number() over (partition by ${communes.wilayaCode} order by ${communes.code})`.as(
+        'rank',
+      ),
     })
     .from(communes)
-    .where(and(inArray(communes.wilayaCode, [...wilayaCodes]), page.after ? gt(communes.code, page.after) : undefined))
+    .where(
+      and(
+        inArray(communes.wilayaCode, [...wilayaCodes]),
+        page.after ? gt(communes.code, page.after) : undefined,
+      ),
+    )
     .as('ranked');
-  const rows = await db.select().from(ranked).where(lte(ranked.rank, page.limit)).orderBy(asc(ranked.code));
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, page.limit))
+    .orderBy(asc(ranked.code));
   return rows.map(({ rank: _rank, ...commune }) => commune);
 }
 

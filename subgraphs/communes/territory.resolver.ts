@@ -4,7 +4,14 @@ import { ErrorCode, appError, badInput } from '../kit/errors.js';
 import { ConnectionType, PageArgs, readPage, toConnection } from '../kit/pagination.js';
 import type { CommunesLoaders } from './loaders.js';
 import { allWilayas, searchCommunes } from './queries.js';
-import { Commune, Daira, Wilaya, type CommuneRecord, type DairaRecord, type WilayaRecord } from './territory.type.js';
+import {
+  Commune,
+  Daira,
+  Wilaya,
+  type CommuneRecord,
+  type DairaRecord,
+  type WilayaRecord,
+} from './territory.type.js';
 
 type Ctx = Context<CommunesLoaders>;
 
@@ -12,21 +19,32 @@ export const CommuneConnection = ConnectionType(Commune, 'Commune', 'commune');
 
 function assertWilayaCode(code: string, field: string): string {
   if (!/^\d{2}$/.test(code)) {
-    throw badInput(ErrorCode.INVALID_WILAYA_CODE, `${field} must be a wilaya code of 2 digits, such as "16" (got "${code.slice(0, 40)}")`, field);
+    throw badInput(
+      ErrorCode.INVALID_WILAYA_CODE,
+      `${field} must be a wilaya code of 2 digits, such as "16" (got "${code.slice(0, 40)}")`,
+      field,
+    );
   }
   return code;
 }
 
 function assertCommuneCode(code: string, field: string): string {
   if (!/^\d{4}$/.test(code)) {
-    throw badInput(ErrorCode.INVALID_COMMUNE_CODE, `${field} must be a commune code of 4 digits, such as "1601" (got "${code.slice(0, 40)}")`, field);
+    throw badInput(
+      ErrorCode.INVALID_COMMUNE_CODE,
+      `${field} must be a commune code of 4 digits, such as "1601" (got "${code.slice(0, 40)}")`,
+      field,
+    );
   }
   return code;
 }
 
 async function wilayaOrFail(ctx: Ctx, code: string): Promise<WilayaRecord> {
   const wilaya = await ctx.loaders.wilayaByCode.load(code);
-  if (!wilaya) throw appError(ErrorCode.WILAYA_NOT_FOUND, `there is no wilaya with code ${code}`, { field: 'code' });
+  if (!wilaya)
+    throw appError(ErrorCode.WILAYA_NOT_FOUND, `there is no wilaya with code ${code}`, {
+      field: 'code',
+    });
   return wilaya;
 }
 
@@ -39,7 +57,11 @@ export class WilayaResolver {
     return rows;
   }
 
-  @Query(() => Wilaya, { nullable: true, description: 'One wilaya by its two-digit code; an unknown code is an error (WILAYA_NOT_FOUND).' })
+  @Query(() => Wilaya, {
+    nullable: true,
+    description:
+      'One wilaya by its two-digit code; an unknown code is an error (WILAYA_NOT_FOUND).',
+  })
   wilaya(@Arg('code', () => String) code: string, @Ctx() ctx: Ctx): Promise<WilayaRecord> {
     return wilayaOrFail(ctx, assertWilayaCode(code, 'code'));
   }
@@ -50,7 +72,11 @@ export class WilayaResolver {
   }
 
   @FieldResolver(() => CommuneConnection, { description: 'Communes of the wilaya, in code order.' })
-  async communes(@Root() wilaya: WilayaRecord, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Ctx) {
+  async communes(
+    @Root() wilaya: WilayaRecord,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
     const page = readPage(args);
     const rows = await ctx.loaders.communesOfWilaya.load({ wilayaCode: wilaya.code, page });
     return toConnection(rows, page, (r) => r.code);
@@ -78,15 +104,28 @@ export class DairaResolver {
 
 @Resolver(() => Commune)
 export class CommuneResolver {
-  @Query(() => Commune, { nullable: true, description: 'One commune by its four-digit code; an unknown code is an error (COMMUNE_NOT_FOUND).' })
+  @Query(() => Commune, {
+    nullable: true,
+    description:
+      'One commune by its four-digit code; an unknown code is an error (COMMUNE_NOT_FOUND).',
+  })
   async commune(@Arg('code', () => String) code: string, @Ctx() ctx: Ctx): Promise<CommuneRecord> {
     const commune = await ctx.loaders.communeByCode.load(assertCommuneCode(code, 'code'));
-    if (!commune) throw appError(ErrorCode.COMMUNE_NOT_FOUND, `there is no commune with code ${code}`, { field: 'code' });
+    if (!commune)
+      throw appError(ErrorCode.COMMUNE_NOT_FOUND, `there is no commune with code ${code}`, {
+        field: 'code',
+      });
     return commune;
   }
 
-  @Query(() => CommuneConnection, { description: 'Communes of one wilaya, in code order, a page at a time.' })
-  async communes(@Arg('wilayaCode', () => String) wilayaCode: string, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Ctx) {
+  @Query(() => CommuneConnection, {
+    description: 'Communes of one wilaya, in code order, a page at a time.',
+  })
+  async communes(
+    @Arg('wilayaCode', () => String) wilayaCode: string,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
     const page = readPage(args);
     const wilaya = await wilayaOrFail(ctx, assertWilayaCode(wilayaCode, 'wilayaCode'));
     const rows = await ctx.loaders.communesOfWilaya.load({ wilayaCode: wilaya.code, page });
@@ -94,9 +133,14 @@ export class CommuneResolver {
   }
 
   @Query(() => CommuneConnection, {
-    description: 'Communes whose name contains the text, in Arabic, French or Tamazight (case-insensitive).',
+    description:
+      'Communes whose name contains the text, in Arabic, French or Tamazight (case-insensitive).',
   })
-  async searchCommunes(@Arg('name', () => String) name: string, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Ctx) {
+  async searchCommunes(
+    @Arg('name', () => String) name: string,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
     const page = readPage(args);
     const text = name.trim();
     if (text.length < 2 || text.length > 80) {

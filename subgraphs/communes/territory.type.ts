@@ -28,7 +28,9 @@ export interface CommuneRecord {
   postalCode: string | null;
 }
 
-@ObjectType({ description: 'A wilaya (province). Their number is data: 48, then 58 in 2019, 69 in 2025.' })
+@ObjectType({
+  description: 'A wilaya (province). Their number is data: 48, then 58 in 2019, 69 in 2025.',
+})
 @Directive('@key(fields: "code")')
 export class Wilaya {
   @Field(() => String, { description: 'Official code, two digits: "16" for Alger.' })
@@ -66,7 +68,9 @@ export class Daira {
   nameFr!: string;
 }
 
-@ObjectType({ description: 'A commune (baladiya), the level where citizens meet the administration.' })
+@ObjectType({
+  description: 'A commune (baladiya), the level where citizens meet the administration.',
+})
 @Directive('@key(fields: "code")')
 export class Commune {
   @Field(() => String, { description: 'Official four-digit code, e.g. "1601" for Alger Centre.' })
@@ -78,9 +82,15 @@ export class Commune {
   @Field(() => String, { description: 'Name in French.' })
   nameFr!: string;
 
-  @Field(() => String, { nullable: true, description: 'Name in Tamazight, where the reference data has it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name in Tamazight, where the reference data has it.',
+  })
   nameBer!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Postal code, where the reference data has it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Postal code, where the reference data has it.',
+  })
   postalCode!: string | null;
 }

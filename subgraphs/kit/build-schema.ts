@@ -12,7 +12,10 @@ const FEDERATION_LINK =
 
 // A reference resolver receives the representation and the request context.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, ctx: any) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (ref: any, ctx: any) => unknown }
+>;
 
 export interface SubgraphSchemaParts {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

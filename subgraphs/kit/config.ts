@@ -14,4 +14,5 @@ export const subgraphEnvSchema = z.object({
 });
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
 
-export const readSubgraphEnv = (env: NodeJS.ProcessEnv = process.env) => parseEnv(subgraphEnvSchema, env);
+export const readSubgraphEnv = (env: NodeJS.ProcessEnv = process.env) =>
+  parseEnv(subgraphEnvSchema, env);

@@ -42,7 +42,8 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       const ready = options.isReady();
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     }
-    if (url.pathname !== '/graphql') return problem(res, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
+    if (url.pathname !== '/graphql')
+      return problem(res, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
 
     const handle = (body: unknown) => {
       const headers = new HeaderMap();
@@ -51,7 +52,12 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       }
       options.server
         .executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+          httpGraphQLRequest: {
+            method: (req.method ?? 'GET').toUpperCase(),
+            headers,
+            search: url.search,
+            body,
+          },
           context: () => options.context(req),
         })
         .then(async (response) => {
@@ -78,7 +84,13 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     json(req, res, (err?: { status?: number; type?: string }) => {
       if (err) {
         const status = err.status ?? 400;
-        if (status === 413) return problem(res, 413, 'PAYLOAD_TOO_LARGE', `the request body exceeds ${options.bodyLimit}`);
+        if (status === 413)
+          return problem(
+            res,
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `the request body exceeds ${options.bodyLimit}`,
+          );
         return problem(res, status, 'BAD_REQUEST', 'the request body is not valid JSON');
       }
       handle((req as unknown as { body: unknown }).body);

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { importJWK, type CryptoKey, type JWK, type KeyObject } from 'jose';
 
 /** Reads one JWK from a file (a public or private key) for the given algorithm. */
-export async function loadJwkFile(path: string, alg?: string): Promise<CryptoKey | KeyObject | Uint8Array> {
+export async function loadJwkFile(
+  path: string,
+  alg?: string,
+): Promise<CryptoKey | KeyObject | Uint8Array> {
   let jwk: JWK;
   try {
     jwk = JSON.parse(readFileSync(path, 'utf8')) as JWK;

@@ -56,7 +56,11 @@ export function decodeCursor(cursor: string): string {
     ? Buffer.from(cursor, 'base64url').toString('utf8')
     : '';
   if (!text.startsWith('k:')) {
-    throw badInput(ErrorCode.INVALID_CURSOR, 'after is not a cursor returned by this list', 'after');
+    throw badInput(
+      ErrorCode.INVALID_CURSOR,
+      'after is not a cursor returned by this list',
+      'after',
+    );
   }
   return text.slice(2);
 }
@@ -74,7 +78,10 @@ export function toConnection<T>(rows: T[], page: Page, keyOf: (row: T) => string
   return {
     nodes,
     edges: nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })),
-    pageInfo: { hasNextPage: rows.length > page.size, endCursor: last ? encodeCursor(keyOf(last)) : null },
+    pageInfo: {
+      hasNextPage: rows.length > page.size,
+      endCursor: last ? encodeCursor(keyOf(last)) : null,
+    },
   };
 }
 

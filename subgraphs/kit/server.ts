@@ -52,7 +52,11 @@ export async function startSubgraph(
     bodyLimit: deps.bodyLimit ?? '1mb',
     isReady: () => ready,
     context: async (req) => {
-      const claims = await verifyInternalToken(req.headers.authorization, deps.internalKey, def.name);
+      const claims = await verifyInternalToken(
+        req.headers.authorization,
+        deps.internalKey,
+        def.name,
+      );
       const requestId = claims.rid || randomUUID();
       return {
         principal: claims.principal,

@@ -3,7 +3,8 @@ import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 
 /** Tests use this server when it answers, embedded PGlite otherwise. */
-export const TEST_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let reachable: Promise<boolean> | undefined;
 
@@ -33,7 +34,9 @@ export interface TestDatabase extends DatabaseHandle {
  * A fresh, migrated database for one test file: its own PostgreSQL database (files run
  * in parallel and must not share tables), or an in-memory PGlite.
  */
-export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> {
   if (!(await postgresReachable())) {
     const handle = await openDatabase();
     await handle.migrate();

@@ -11,7 +11,10 @@ import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server.
 import { subgraphs } from '../../subgraphs/registry.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
-export const SUPERGRAPH_SDL = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
+export const SUPERGRAPH_SDL = readFileSync(
+  new URL('../../schema/supergraph.graphql', import.meta.url),
+  'utf8',
+);
 
 export interface GraphOptions {
   citizens?: number;
@@ -23,7 +26,10 @@ export interface GraphOptions {
 export interface GraphResponse<T = any> {
   status: number;
   headers: Headers;
-  body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  body: {
+    data?: T;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  };
 }
 
 export interface TestGraph {
@@ -34,8 +40,15 @@ export interface TestGraph {
   keys: { caller: CryptoKey; internal: CryptoKey; internalPublicJwk: object };
   token(spec: CallerSpec): Promise<string>;
   /** Signs an internal token as the gateway would, for tests that call a subgraph directly. */
-  internalToken(audience: string, overrides?: { expiresIn?: string; key?: CryptoKey }): Promise<string>;
-  query<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; purpose?: string; headers?: Record<string, string> }): Promise<GraphResponse<T>>;
+  internalToken(
+    audience: string,
+    overrides?: { expiresIn?: string; key?: CryptoKey },
+  ): Promise<string>;
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; purpose?: string; headers?: Record<string, string> },
+  ): Promise<GraphResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -50,13 +63,23 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
 
   const running: Record<string, RunningSubgraph> = {};
   for (const def of subgraphs) {
-    running[def.name] = await startSubgraph(def, { database, internalKey: internal.publicKey, port: 0, production });
+    running[def.name] = await startSubgraph(def, {
+      database,
+      internalKey: internal.publicKey,
+      port: 0,
+      production,
+    });
   }
   const fetches: FetchCounter = { fetches: 0 };
   const gateway = await startGateway({
     supergraphSdl: SUPERGRAPH_SDL,
     subgraphUrls: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
-    authenticate: createCallerAuth({ key: caller.publicKey, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] }),
+    authenticate: createCallerAuth({
+      key: caller.publicKey,
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      algorithms: ['ES256'],
+    }),
     sign: createInternalSigner(internal.privateKey),
     port: 0,
     production,
@@ -69,10 +92,18 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
     gateway,
     subgraphs: running,
     fetches,
-    keys: { caller: caller.privateKey, internal: internal.privateKey, internalPublicJwk: await exportJWK(internal.publicKey) },
+    keys: {
+      caller: caller.privateKey,
+      internal: internal.privateKey,
+      internalPublicJwk: await exportJWK(internal.publicKey),
+    },
     token: (spec) => mintCallerToken(caller.privateKey, spec),
     internalToken: (audience, overrides = {}) =>
-      new SignJWT({ principal: { kind: 'ministry', sub: 'client:test', clientId: 'test', ministry: 'INTERIOR' }, purpose: null, rid: 'test-request-0001' })
+      new SignJWT({
+        principal: { kind: 'ministry', sub: 'client:test', clientId: 'test', ministry: 'INTERIOR' },
+        purpose: null,
+        rid: 'test-request-0001',
+      })
         .setProtectedHeader({ alg: 'EdDSA' })
         .setIssuer('e-commune-gateway')
         .setAudience(audience)
@@ -80,11 +111,22 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
         .setExpirationTime(overrides.expiresIn ?? '60s')
         .sign(overrides.key ?? internal.privateKey),
     async query(query, variables, opts = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(opts.headers ?? {}) };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...(opts.headers ?? {}),
+      };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       if (opts.purpose) headers['x-purpose'] = opts.purpose;
-      const res = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      return { status: res.status, headers: res.headers, body: (await res.json()) as GraphResponse['body'] };
+      const res = await fetch(gateway.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: res.status,
+        headers: res.headers,
+        body: (await res.json()) as GraphResponse['body'],
+      };
     },
     async stop() {
       await gateway.stop();
