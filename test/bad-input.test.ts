@@ -75,7 +75,7 @@ describe('bad input gets a clear code and message', () => {
       const res = await graph.query(
         `query($nin: String!) { citizen(nin: $nin) { nin } }`,
         { nin },
-        { token: ministry },
+        { token: ministry, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
       );
       expect(codeOf(res)).toBe('INVALID_NIN');
       expect(res.body.errors![0]!.message).toMatch(/not a valid NIN/);
@@ -87,7 +87,7 @@ describe('bad input gets a clear code and message', () => {
     const res = await graph.query(
       `query($nin: String!) { citizen(nin: $nin) { nin } }`,
       { nin },
-      { token: ministry },
+      { token: ministry, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
     );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.citizen).toBeNull();
@@ -107,7 +107,7 @@ describe('bad input gets a clear code and message', () => {
     const filtered = await graph.query(
       `{ citizens(filter: { birthCommuneCode: "abc" }) { nodes { nin } } }`,
       {},
-      { token: ministry },
+      { token: ministry, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
     );
     expect(codeOf(filtered)).toBe('INVALID_COMMUNE_CODE');
   });
@@ -117,7 +117,7 @@ describe('bad input gets a clear code and message', () => {
       const res = await graph.query(
         `query($first: Int!) { citizens(first: $first) { nodes { nin } } }`,
         { first },
-        { token: ministry },
+        { token: ministry, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
       );
       expect(codeOf(res)).toBe('INVALID_PAGE_SIZE');
       expect(res.body.errors![0]!.message).toMatch(/between 1 and 100/);
@@ -129,7 +129,7 @@ describe('bad input gets a clear code and message', () => {
     const cursor = await graph.query(
       `{ citizens(after: "not-a-cursor!") { nodes { nin } } }`,
       {},
-      { token: ministry },
+      { token: ministry, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
     );
     expect(codeOf(cursor)).toBe('INVALID_CURSOR');
   });
@@ -140,7 +140,7 @@ describe('bad input gets a clear code and message', () => {
       const res = await graph.query(
         `query($n: String!) { citizens(filter: { name: $n }) { nodes { nin } } }`,
         { n: name },
-        { token: ministry },
+        { token: ministry, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
       );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.citizens.nodes).toEqual([]);
@@ -157,7 +157,11 @@ describe('bad input gets a clear code and message', () => {
 describe('registerBirth', () => {
   it('registers a newborn with a valid NIN of its commune, and a retry replays it', async () => {
     const input = birth();
-    const first = await graph.query(REGISTER, { input }, { token: agent });
+    const first = await graph.query(
+      REGISTER,
+      { input },
+      { token: agent, purpose: 'CIVIL_REGISTRATION' },
+    );
     expect(first.body.errors).toBeUndefined();
     const created = first.body.data.registerBirth;
     expect(created.replayed).toBe(false);
@@ -166,13 +170,17 @@ describe('registerBirth', () => {
     expect(created.citizen.father.nin).toBe(father.nin);
     expect(created.citizen.birthCommune.code).toBe(mother.birth_commune_code);
 
-    const again = await graph.query(REGISTER, { input }, { token: agent });
+    const again = await graph.query(
+      REGISTER,
+      { input },
+      { token: agent, purpose: 'CIVIL_REGISTRATION' },
+    );
     expect(again.body.data.registerBirth).toEqual({ ...created, replayed: true });
 
     const reused = await graph.query(
       REGISTER,
       { input: { ...input, givenNameLat: 'Yanis' } },
-      { token: agent },
+      { token: agent, purpose: 'CIVIL_REGISTRATION' },
     );
     expect(codeOf(reused)).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -181,7 +189,9 @@ describe('registerBirth', () => {
     const input = birth({ givenNameAr: 'سلمى', givenNameLat: 'Selma', sex: 'FEMALE' });
     const before = await countRows(graph.database.db, 'citizens.citizens');
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => graph.query(REGISTER, { input }, { token: agent })),
+      Array.from({ length: 10 }, () =>
+        graph.query(REGISTER, { input }, { token: agent, purpose: 'CIVIL_REGISTRATION' }),
+      ),
     );
     const nins = new Set(answers.map((a) => a.body.data?.registerBirth?.citizen?.nin));
     expect(answers.every((a) => !a.body.errors)).toBe(true);
@@ -241,7 +251,11 @@ describe('registerBirth', () => {
     async (_what, input, code, message) => {
       const before = await countRows(graph.database.db, 'citizens.citizens');
       const keysBefore = await countRows(graph.database.db, 'citizens.idempotency_keys');
-      const res = await graph.query(REGISTER, { input: input() }, { token: agent });
+      const res = await graph.query(
+        REGISTER,
+        { input: input() },
+        { token: agent, purpose: 'CIVIL_REGISTRATION' },
+      );
       expect(codeOf(res)).toBe(code);
       expect(res.body.errors![0]!.message).toMatch(message);
       expect(res.body.data?.registerBirth ?? null).toBeNull();
@@ -251,7 +265,11 @@ describe('registerBirth', () => {
   );
 
   it('refuses a ministry token: only commune agents register births', async () => {
-    const res = await graph.query(REGISTER, { input: birth() }, { token: ministry });
+    const res = await graph.query(
+      REGISTER,
+      { input: birth() },
+      { token: ministry, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
+    );
     expect(codeOf(res)).toBe('FORBIDDEN');
   });
 });

@@ -58,7 +58,11 @@ const PROFILE = /* GraphQL */ `
 
 describe('one query across the citizens and communes subgraphs', () => {
   it('returns a citizen with parents, birth commune and wilaya in Arabic and French', async () => {
-    const res = await graph.query(PROFILE, { nin: child.nin }, { token });
+    const res = await graph.query(
+      PROFILE,
+      { nin: child.nin },
+      { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
     const c = res.body.data.citizen;
@@ -121,7 +125,7 @@ describe('one query across the citizens and communes subgraphs', () => {
     const res = await graph.query(
       `query($code: String!) { commune(code: $code) { nameFr citizensBorn(first: 5) { nodes { nin birthCommune { code } } } } }`,
       { code: child.birth_commune_code },
-      { token },
+      { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
     );
     expect(res.body.errors).toBeUndefined();
     const nodes = res.body.data.commune.citizensBorn.nodes;

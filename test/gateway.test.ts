@@ -91,7 +91,7 @@ describe('caller JWT checks', () => {
   });
 
   it('accepts a valid token (control)', async () => {
-    const res = await graph.query(Q, {}, { token });
+    const res = await graph.query(Q, {}, { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' });
     expect(res.status).toBe(200);
     expect(res.body.data.citizens.nodes).toHaveLength(1);
   });
@@ -99,13 +99,21 @@ describe('caller JWT checks', () => {
 
 describe('production hardening', () => {
   it('refuses introspection', async () => {
-    const res = await graph.query('{ __schema { types { name } } }', {}, { token });
+    const res = await graph.query(
+      '{ __schema { types { name } } }',
+      {},
+      { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
+    );
     expect(res.body.data ?? null).toBeNull();
     expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('gives no "Did you mean" suggestion', async () => {
-    const res = await graph.query('{ citizn(nin: "1") { nin } }', {}, { token });
+    const res = await graph.query(
+      '{ citizn(nin: "1") { nin } }',
+      {},
+      { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
+    );
     expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(res.body)).not.toMatch(/Did you mean/);
   });
@@ -156,13 +164,14 @@ describe('production hardening', () => {
 
 describe('a dead subgraph', () => {
   it('yields partial data and an error that names no host or port', async () => {
-    const nin = (await graph.query(Q, {}, { token })).body.data.citizens.nodes[0].nin;
+    const nin = (await graph.query(Q, {}, { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' })).body
+      .data.citizens.nodes[0].nin;
     await graph.subgraphs.communes!.stop();
     const started = Date.now();
     const res = await graph.query(
       `query($nin: String!) { citizen(nin: $nin) { nin familyNameLat birthCommune { code nameFr } } }`,
       { nin },
-      { token },
+      { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
     );
     expect(Date.now() - started).toBeLessThan(3000);
     expect(res.status).toBe(200);

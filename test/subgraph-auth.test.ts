@@ -8,7 +8,11 @@ let nin: string;
 beforeAll(async () => {
   graph = await startTestGraph({ citizens: 50 });
   const token = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
-  const res = await graph.query(`{ citizens(first: 1) { nodes { nin } } }`, {}, { token });
+  const res = await graph.query(
+    `{ citizens(first: 1) { nodes { nin } } }`,
+    {},
+    { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
+  );
   nin = res.body.data.citizens.nodes[0].nin;
 });
 afterAll(() => graph?.stop());

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, date, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { consultationsTable } from './consultations.js';
 import { idempotencyTable } from './idempotency.js';
 
 /** The national civil registry (RNEC). */
@@ -47,3 +48,6 @@ export const ninSerials = citizensSchema.table('nin_serials', {
 
 /** First result of each creating mutation, per client and idempotency key. */
 export const idempotencyKeys = idempotencyTable(citizensSchema);
+
+/** Every consultation of the registry: who read which NIN, which groups, for what purpose. */
+export const consultations = consultationsTable(citizensSchema);

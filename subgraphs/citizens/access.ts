@@ -1,23 +1,24 @@
+import { decideForGroup } from '../../schema/access-decision.js';
 import type { Principal } from '../../schema/principal.js';
 import type { CitizenRecord } from './citizen.type.js';
 
 /**
- * Who may see a citizen's record at all. Ministries and commune agents may; a citizen
- * sees their own record and those of their children (whose filiation names them). Finer rules (which
- * field groups, for which purpose) come from the access policy.
+ * Whether the caller may see this citizen at all (some group of the record): a citizen
+ * only themselves; a ministry or agent when its stated purpose is one it may invoke.
+ * Which groups exactly is decided field by field from the access policy.
  */
-export function maySeeCitizen(principal: Principal, citizen: CitizenRecord): boolean {
+export function maySeeCitizen(
+  principal: Principal,
+  purpose: string | null,
+  citizen: Pick<CitizenRecord, 'nin'>,
+): boolean {
   switch (principal.kind) {
-    case 'ministry':
-    case 'agent':
-      return true;
-    case 'citizen':
-      return (
-        citizen.nin === principal.nin ||
-        citizen.fatherNin === principal.nin ||
-        citizen.motherNin === principal.nin
-      );
     case 'anonymous':
       return false;
+    case 'citizen':
+      return citizen.nin === principal.nin;
+    case 'ministry':
+    case 'agent':
+      return decideForGroup(principal, purpose, 'IDENTITY').allowed;
   }
 }

@@ -14,5 +14,5 @@ export async function resolveCitizenReference(
 ): Promise<CitizenRecord | null> {
   if (typeof ref.nin !== 'string' || ninProblem(ref.nin)) return null;
   const citizen = await ctx.loaders.citizenByNin.load(ref.nin);
-  return citizen && maySeeCitizen(ctx.principal, citizen) ? citizen : null;
+  return citizen && maySeeCitizen(ctx.principal, ctx.purpose, citizen) ? citizen : null;
 }

@@ -1,4 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { decideForGroup, policyOf } from '../../schema/access-decision.js';
+import {
+  accessDenied,
+  assertGroupsAllowed,
+  selectedFields,
+  selectedNodeFields,
+} from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
@@ -12,7 +21,9 @@ import {
 import { Citizen, type CitizenRecord } from './citizen.type.js';
 import { Commune } from './commune.type.js';
 import type { CitizensLoaders } from './loaders.js';
-import { listCitizens, registerBirth } from './queries.js';
+import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
+import { ConsultationConnection, ConsultationCount } from './consultation.type.js';
+import { consultationStatistics, consultationsOf, listCitizens, registerBirth } from './queries.js';
 import { assertCommuneCode, assertName, assertNin, assertPastDate } from './validate.js';
 
 type Ctx = Context<CitizensLoaders>;
@@ -22,7 +33,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 async function visible(ctx: Ctx, nin: string | null): Promise<CitizenRecord | null> {
   if (!nin) return null;
   const citizen = await ctx.loaders.citizenByNin.load(nin);
-  return citizen && maySeeCitizen(ctx.principal, citizen) ? citizen : null;
+  return citizen && maySeeCitizen(ctx.principal, ctx.purpose, citizen) ? citizen : null;
 }
 
 @Resolver(() => Citizen)
@@ -50,9 +61,23 @@ export class CitizenResolver {
     @Arg('filter', () => CitizenFilter, { nullable: true }) filter: CitizenFilter | null,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const page = readPage(args);
-    const f = filter ?? {};
+    const f = { ...(filter ?? {}) };
+    assertGroupsAllowed(ctx, CITIZEN_FIELD_GROUPS, selectedNodeFields(info));
+    if (ctx.principal.kind === 'agent') {
+      // Agents list only the registry of their own commune.
+      f.birthCommuneCode ??= ctx.principal.communeCode;
+      if (f.birthCommuneCode !== ctx.principal.communeCode) {
+        throw forbidden(
+          `an agent of commune ${ctx.principal.communeCode} may list only the citizens born there`,
+          {
+            field: 'filter.birthCommuneCode',
+          },
+        );
+      }
+    }
     if (f.name != null && f.name.trim().length < 2) {
       throw badInput(
         ErrorCode.BAD_USER_INPUT,
@@ -78,6 +103,8 @@ export class CitizenResolver {
     const principal = ctx.principal;
     if (principal.kind !== 'agent')
       throw forbidden('only a civil-status agent of a commune may register a birth');
+    const basis = decideForGroup(principal, ctx.purpose, 'FILIATION');
+    if (!basis.allowed) throw accessDenied(basis, 'FILIATION', ctx.purpose);
 
     const birthCommuneCode = assertCommuneCode(input.birthCommuneCode ?? principal.communeCode);
     if (birthCommuneCode !== principal.communeCode) {
@@ -110,6 +137,12 @@ export class CitizenResolver {
         `no citizen has the NIN given as fatherNin (${fatherNin})`,
         'fatherNin',
       );
+    }
+    // Reading the parents' records is a consultation like any other.
+    for (const parent of [mother, father]) {
+      if (parent)
+        for (const group of ['IDENTITY', 'DEATH'] as const)
+          ctx.consultations.record(parent.nin, group, basis.purpose);
     }
     checkParent(mother, 'FEMALE', 'motherNin', birthDate);
     if (father) checkParent(father, 'MALE', 'fatherNin', birthDate);
@@ -179,7 +212,43 @@ export class CitizenResolver {
   })
   async children(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
     const rows = await ctx.loaders.childrenByParentNin.load(citizen.nin);
-    return rows.filter((r) => maySeeCitizen(ctx.principal, r));
+    return rows.filter((r) => maySeeCitizen(ctx.principal, ctx.purpose, r));
+  }
+
+  @FieldResolver(() => ConsultationConnection, {
+    description:
+      'Who consulted this record (ministries and agents), newest first. Only the citizen may read it.',
+  })
+  async consultations(
+    @Root() citizen: CitizenRecord,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
+    const page = readPage(args);
+    const rows = await consultationsOf(ctx.db, citizen.nin, page);
+    const shown = rows.map((r) => ({
+      ...r,
+      principalKind: r.principalKind.toUpperCase(),
+      at: new Date(r.at).toISOString(),
+    }));
+    return toConnection(shown, page, (r) => String(r.id));
+  }
+
+  @Query(() => [ConsultationCount], {
+    description:
+      'How many consultations of the registry each kind of caller made in [from, to). A ministry sees its own line; a supervising ministry sees all.',
+  })
+  async consultationStatistics(
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Ctx() ctx: Ctx,
+  ) {
+    const principal = ctx.principal;
+    if (principal.kind !== 'ministry')
+      throw forbidden('consultation statistics are for ministries');
+    if (from >= to) throw badInput(ErrorCode.INVALID_DATE, 'from must be before to', 'from');
+    const all = policyOf(principal)?.readsAllStatistics === true;
+    return consultationStatistics(ctx.db, from, to, all ? null : principal.ministry);
   }
 }
 

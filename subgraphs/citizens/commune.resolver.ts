@@ -1,4 +1,8 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { assertGroupsAllowed, selectedNodeFields } from '../kit/access.js';
+import { forbidden } from '../kit/errors.js';
+import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
 import type { Context } from '../kit/context.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
 import { maySeeCitizen } from './access.js';
@@ -18,7 +22,7 @@ export class CommuneCitizensResolver {
   ) {
     const page = readPage(args);
     const rows = await ctx.loaders.citizensBornInCommune.load({ communeCode: commune.code, page });
-    const visible = rows.filter((r) => maySeeCitizen(ctx.principal, r));
+    const visible = rows.filter((r) => maySeeCitizen(ctx.principal, ctx.purpose, r));
     for (const row of visible) ctx.loaders.citizenByNin.prime(row.nin, row);
     return toConnection(visible, page, (r) => r.nin);
   }

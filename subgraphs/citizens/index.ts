@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { consultations } from '../../db/tables/citizens.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { resolveCitizenReference } from './citizen.reference.js';
 import { CitizenResolver } from './citizen.resolver.js';
@@ -20,4 +21,5 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
     permissions,
   }),
   createLoaders,
+  consultations,
 };

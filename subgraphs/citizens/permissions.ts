@@ -1,24 +1,29 @@
 import { allow, or, rule } from 'graphql-shield';
+import { rulesFromGroups } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { isAgent, isAuthenticated, isMinistry, type IRules } from '../kit/shield.js';
-import { maySeeCitizen } from './access.js';
+import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
 import type { CitizenRecord } from './citizen.type.js';
 
-/** Reads the parent record, so it must not be cached across parents (aliases, lists). */
-const canSeeThisCitizen = rule({ cache: 'strict' })((parent: CitizenRecord, _args, ctx: Context) =>
-  maySeeCitizen(ctx.principal, parent),
+const isCitizen = rule({ cache: 'contextual' })(
+  (_p, _a, ctx: Context) => ctx.principal.kind === 'citizen',
 );
 
+/**
+ * Built from the access policy: each Citizen field is guarded by the rule of its field
+ * group, which reads the parent's NIN (strict cache) and records the read for the audit.
+ */
 export const permissions: IRules = {
   Query: {
     citizen: isAuthenticated,
-    me: isAuthenticated,
+    me: isCitizen,
     citizens: or(isMinistry, isAgent),
+    consultationStatistics: isMinistry,
   },
   Mutation: {
     registerBirth: isAgent,
   },
-  Citizen: canSeeThisCitizen,
+  Citizen: rulesFromGroups<CitizenRecord>(CITIZEN_FIELD_GROUPS, (c) => c.nin),
   Commune: {
     code: allow,
     citizensBorn: or(isMinistry, isAgent),
@@ -27,4 +32,9 @@ export const permissions: IRules = {
   CitizenEdge: allow,
   PageInfo: allow,
   RegisterBirthPayload: allow,
+  // Reached only through Citizen.consultations, which only the citizen may read.
+  Consultation: allow,
+  ConsultationConnection: allow,
+  ConsultationEdge: allow,
+  ConsultationCount: allow,
 };

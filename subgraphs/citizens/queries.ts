@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { citizens, idempotencyKeys, ninSerials } from '../../db/tables/citizens.js';
+import { citizens, consultations, idempotencyKeys, ninSerials } from '../../db/tables/citizens.js';
 import { makeNin, ninPrefix } from '../../schema/nin.js';
 import { idempotent } from '../kit/idempotency.js';
 import type { Page } from '../kit/pagination.js';
@@ -175,4 +175,74 @@ export async function registerBirth(
     },
   );
   return { nin: result.nin, replayed };
+}
+
+export interface ConsultationRow {
+  id: number;
+  at: string;
+  principalKind: string;
+  ministry: string | null;
+  communeCode: string | null;
+  groups: string[];
+  purpose: string;
+  outcome: string;
+}
+
+/** Who consulted one citizen, newest first; the citizen's own reads are left out. */
+export async function consultationsOf(db: Db, nin: string, page: Page): Promise<ConsultationRow[]> {
+  return db
+    .select({
+      id: consultations.id,
+      at: consultations.at,
+      principalKind: consultations.principalKind,
+      ministry: consultations.ministry,
+      communeCode: consultations.communeCode,
+      groups: consultations.groups,
+      purpose: consultations.purpose,
+      outcome: consultations.outcome,
+    })
+    .from(consultations)
+    .where(
+      and(
+        eq(consultations.nin, nin),
+        ne(consultations.principalKind, 'citizen'),
+        page.after ? lt(consultations.id, Number(page.after)) : undefined,
+      ),
+    )
+    .orderBy(desc(consultations.id))
+    .limit(page.limit);
+}
+
+/** Counts per kind of caller and ministry over [from, to), optionally for one ministry only. */
+export async function consultationStatistics(
+  db: Db,
+  from: string,
+  to: string,
+  ministry: string | null,
+) {
+  const rows = await db
+    .select({
+      principalKind: consultations.principalKind,
+      ministry: consultations.ministry,
+      consultations: sql<number>`count(*) filter (where ${consultations.outcome} = 'ALLOWED')`,
+      distinctCitizens: sql<number>`count(distinct ${consultations.nin}) filter (where ${consultations.outcome} = 'ALLOWED')`,
+      refused: sql<number>`count(*) filter (where ${consultations.outcome} <> 'ALLOWED')`,
+    })
+    .from(consultations)
+    .where(
+      and(
+        gte(consultations.at, from),
+        lt(consultations.at, to),
+        ministry ? eq(consultations.ministry, ministry) : undefined,
+      ),
+    )
+    .groupBy(consultations.principalKind, consultations.ministry)
+    .orderBy(consultations.principalKind, consultations.ministry);
+  return rows.map((r) => ({
+    ...r,
+    principalKind: r.principalKind.toUpperCase(),
+    consultations: Number(r.consultations),
+    distinctCitizens: Number(r.distinctCitizens),
+    refused: Number(r.refused),
+  }));
 }

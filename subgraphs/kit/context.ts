@@ -1,5 +1,6 @@
 import type { Principal } from '../../schema/principal.js';
 import type { Db } from '../../db/client.js';
+import type { ConsultationRecorder } from './audit.js';
 import type { Logger } from './logger.js';
 
 /** What every resolver receives; built fresh for each request. */
@@ -11,4 +12,6 @@ export interface Context<Loaders = unknown> {
   db: Db;
   loaders: Loaders;
   log: Logger;
+  /** NIN reads the policy let through in this request, written to the audit before the response leaves. */
+  consultations: ConsultationRecorder;
 }

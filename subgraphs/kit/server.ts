@@ -4,7 +4,9 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DatabaseHandle } from '../../db/client.js';
 import { buildFederatedSchema } from './build-schema.js';
+import { ConsultationRecorder } from './audit.js';
 import type { Context } from './context.js';
+import { auditPlugin } from './audit-plugin.js';
 import { formatSubgraphError } from './format-error.js';
 import { closeServer, createHttpServer, listen } from './http.js';
 import { verifyInternalToken, type VerifyKey } from './internal-token.js';
@@ -19,6 +21,8 @@ export interface SubgraphDeps {
   host?: string;
   production: boolean;
   bodyLimit?: string;
+  /** Overrides the policy's quota of distinct NINs per client and window (tests, load runs). */
+  quota?: { limit?: number; windowSeconds?: number };
 }
 
 export interface RunningSubgraph {
@@ -43,7 +47,13 @@ export async function startSubgraph(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !deps.production,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, log),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(def.consultations
+        ? [auditPlugin(deps.database.db, def.consultations, log, deps.quota)]
+        : []),
+    ],
   });
   await server.start();
 
@@ -65,6 +75,7 @@ export async function startSubgraph(
         db: deps.database.db,
         loaders: def.createLoaders(deps.database.db),
         log: log.child({ rid: requestId }),
+        consultations: new ConsultationRecorder(),
       };
     },
   });

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import type { SubgraphSchemaParts } from './build-schema.js';
 
 /** What a subgraph folder's index.ts exports: everything needed to build and serve it. */
@@ -9,4 +10,6 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** Built lazily so that importing a subgraph does not build every schema. */
   schemaParts(): SubgraphSchemaParts;
   createLoaders(db: Db): Loaders;
+  /** Where this subgraph logs consultations of NIN-linked data; absent for reference data. */
+  consultations?: ConsultationsTable;
 }

@@ -42,7 +42,7 @@ export interface TestGraph {
   /** Signs an internal token as the gateway would, for tests that call a subgraph directly. */
   internalToken(
     audience: string,
-    overrides?: { expiresIn?: string; key?: CryptoKey },
+    overrides?: { expiresIn?: string; key?: CryptoKey; purpose?: string | null; principal?: object },
   ): Promise<string>;
   query<T = any>(
     query: string,
@@ -100,8 +100,14 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
     token: (spec) => mintCallerToken(caller.privateKey, spec),
     internalToken: (audience, overrides = {}) =>
       new SignJWT({
-        principal: { kind: 'ministry', sub: 'client:test', clientId: 'test', ministry: 'INTERIOR' },
-        purpose: null,
+        principal: overrides.principal ?? {
+          kind: 'ministry',
+          sub: 'client:test',
+          clientId: 'test',
+          ministry: 'INTERIOR',
+        },
+        purpose:
+          overrides.purpose === undefined ? 'CIVIL_STATUS_ADMINISTRATION' : overrides.purpose,
         rid: 'test-request-0001',
       })
         .setProtectedHeader({ alg: 'EdDSA' })

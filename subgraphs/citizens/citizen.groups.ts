@@ -1,0 +1,19 @@
+import type { FieldGroup } from '../../schema/access-policy.js';
+
+/** Which field group of the access policy each Citizen field of this subgraph belongs to. */
+export const CITIZEN_FIELD_GROUPS: Record<string, FieldGroup> = {
+  nin: 'IDENTITY',
+  givenNameAr: 'IDENTITY',
+  familyNameAr: 'IDENTITY',
+  givenNameLat: 'IDENTITY',
+  familyNameLat: 'IDENTITY',
+  sex: 'IDENTITY',
+  birthDate: 'IDENTITY',
+  birthCommune: 'IDENTITY',
+  father: 'FILIATION',
+  mother: 'FILIATION',
+  children: 'FILIATION',
+  maritalStatus: 'CIVIL_STATUS',
+  deathDate: 'DEATH',
+  consultations: 'CONSULTATIONS',
+};

@@ -1,0 +1,94 @@
+import {
+  GraphQLError,
+  Kind,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import { rule } from 'graphql-shield';
+import { decide, decideForGroup, type Decision } from '../../schema/access-decision.js';
+import type { FieldGroup } from '../../schema/access-policy.js';
+import type { Context } from './context.js';
+import { ErrorCode } from './errors.js';
+
+/** A FORBIDDEN error that names the group, and the purpose stated, so the caller knows what to fix. */
+export function accessDenied(
+  decision: Extract<Decision, { allowed: false }>,
+  group: FieldGroup,
+  purpose: string | null,
+) {
+  return new GraphQLError(decision.message, {
+    extensions: { code: ErrorCode.FORBIDDEN, reason: decision.reason, group, purpose },
+  });
+}
+
+/**
+ * The shield rule for one field group of a NIN-linked type. It reads the parent (whose
+ * NIN), so it is cached per parent (`strict`), never per request. Each allowed read is
+ * recorded for the audit.
+ */
+export function canReadGroup<P>(group: FieldGroup, ninOf: (parent: P) => string) {
+  return rule(`read-${group}`, { cache: 'strict' })((parent: P, _args, ctx: Context) => {
+    const nin = ninOf(parent);
+    const decision = decide(ctx.principal, ctx.purpose, group, nin);
+    if (!decision.allowed) return accessDenied(decision, group, ctx.purpose);
+    ctx.consultations.record(nin, group, decision.purpose);
+    return true;
+  });
+}
+
+/** Rules for every field of a type, from the field → group map of that type. */
+export function rulesFromGroups<P>(
+  fieldGroups: Record<string, FieldGroup>,
+  ninOf: (parent: P) => string,
+) {
+  const rules = new Map<FieldGroup, ReturnType<typeof canReadGroup<P>>>();
+  return Object.fromEntries(
+    Object.entries(fieldGroups).map(([field, group]) => {
+      if (!rules.has(group)) rules.set(group, canReadGroup<P>(group, ninOf));
+      return [field, rules.get(group)!];
+    }),
+  );
+}
+
+/** Names of the fields selected on the object a resolver returns, through fragments. */
+export function selectedFields(info: GraphQLResolveInfo, path: string[] = []): Set<string> {
+  const names = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, rest: string[]) => {
+    if (!set) return;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (rest.length === 0) names.add(sel.name.value);
+        else if (sel.name.value === rest[0]) walk(sel.selectionSet, rest.slice(1));
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, rest);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD)
+        walk(info.fragments[sel.name.value]?.selectionSet, rest);
+    }
+  };
+  for (const node of info.fieldNodes as FieldNode[]) walk(node.selectionSet, path);
+  return names;
+}
+
+/**
+ * For ministries and agents, whose rights do not depend on whose record it is: refuse
+ * up front when a requested field is outside what the stated purpose allows. The answer
+ * is then the same whether the NIN exists or not, so a refusal reveals nothing.
+ */
+export function assertGroupsAllowed(
+  ctx: Context,
+  fieldGroups: Record<string, FieldGroup>,
+  fields: Set<string>,
+): void {
+  if (ctx.principal.kind !== 'ministry' && ctx.principal.kind !== 'agent') return;
+  for (const field of fields) {
+    const group = fieldGroups[field];
+    if (!group) continue;
+    const decision = decideForGroup(ctx.principal, ctx.purpose, group);
+    if (!decision.allowed) throw accessDenied(decision, group, ctx.purpose);
+  }
+}
+
+/** The fields selected on the items of a connection, through `nodes` or `edges.node`. */
+export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  return new Set([...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])]);
+}

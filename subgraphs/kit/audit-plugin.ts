@@ -1,0 +1,76 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Db } from '../../db/client.js';
+import type { ConsultationsTable } from '../../db/tables/consultations.js';
+import { policyOf } from '../../schema/access-decision.js';
+import { QUOTA_WINDOW_SECONDS } from '../../schema/access-policy.js';
+import type { Principal } from '../../schema/principal.js';
+import { writeConsultations } from './audit.js';
+import type { Context } from './context.js';
+import { ErrorCode } from './errors.js';
+import type { Logger } from './logger.js';
+
+function quotaFor(principal: Principal, override?: { limit?: number; windowSeconds?: number }) {
+  const policy = policyOf(principal);
+  if (!policy) return null; // citizens read only themselves
+  return {
+    limit: override?.limit ?? policy.distinctNinsPerWindow,
+    windowSeconds: override?.windowSeconds ?? QUOTA_WINDOW_SECONDS,
+  };
+}
+
+/**
+ * Every NIN consultation is recorded before the response leaves this subgraph. When the
+ * record cannot be written the data does not leave (fail closed); over the quota, the
+ * refusal is recorded and the data does not leave either.
+ */
+export function auditPlugin(
+  db: Db,
+  table: ConsultationsTable,
+  log: Logger,
+  quotaOverride?: { limit?: number; windowSeconds?: number },
+): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const recorder = contextValue?.consultations;
+          if (!recorder || recorder.size === 0 || response.body.kind !== 'single') return;
+          const refuse = (code: string, message: string) => {
+            response.body = {
+              kind: 'single',
+              singleResult: { errors: [{ message, extensions: { code } }] },
+            };
+          };
+          try {
+            const { refused } = await writeConsultations(
+              db,
+              table,
+              {
+                principal: contextValue.principal,
+                requestId: contextValue.requestId,
+                quota: quotaFor(contextValue.principal, quotaOverride),
+              },
+              recorder.entries(),
+            );
+            if (refused) {
+              contextValue.log.warn({ nins: recorder.size }, 'NIN quota exceeded');
+              refuse(
+                ErrorCode.QUOTA_EXCEEDED,
+                'this client has resolved more distinct NINs than its quota allows in the current window; the request was refused and recorded',
+              );
+            }
+          } catch (err) {
+            log.error(
+              { err, rid: contextValue.requestId },
+              'consultation audit could not be written: response withheld',
+            );
+            refuse(
+              ErrorCode.AUDIT_UNAVAILABLE,
+              'the consultation could not be recorded, so no data is returned; try again later',
+            );
+          }
+        },
+      };
+    },
+  };
+}
