@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -13,6 +13,7 @@ import { ErrorCode } from '../subgraphs/kit/errors.js';
 import type { GatewayContext } from './context.js';
 import { InternalDataSource, type FetchCounter } from './data-source.js';
 import { formatGatewayError } from './format-error.js';
+import { assertTokenLimit, queryLimits } from './limits.js';
 import type { InternalSigner } from './internal-token.js';
 import type { Principal } from '../schema/principal.js';
 
@@ -59,13 +60,17 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     },
   });
 
+  const limits = queryLimits(deps.production);
   const server = new ApolloServer<GatewayContext>({
     gateway,
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: !deps.production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => formatGatewayError(formatted, undefined, deps.production),
     plugins: [
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       ApolloServerPluginUsageReportingDisabled(),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -101,6 +106,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       const header = req.headers['x-request-id'];
       const requestId =
         typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+      const getQuery = new URL(req.url ?? '/', 'http://gateway').searchParams.get('query');
+      assertTokenLimit((req as { body?: unknown }).body ?? { query: getQuery });
       const principal = await deps.authenticate(req.headers.authorization);
       const rawPurpose = req.headers['x-purpose'];
       const purpose =

@@ -123,9 +123,15 @@ describe('bad input gets a clear code and message', () => {
       expect(res.body.errors![0]!.message).toMatch(/between 1 and 100/);
     }
     const communes = await graph.query(
-      `{ communes(wilayaCode: "16", first: 100000) { nodes { code } } }`,
+      `query($first: Int!) { communes(wilayaCode: "16", first: $first) { nodes { code } } }`,
+      { first: 100000 },
     );
     expect(codeOf(communes)).toBe('INVALID_PAGE_SIZE');
+    // Written into the query itself, the same page size is refused earlier, by the cost limit.
+    const literal = await graph.query(
+      `{ communes(wilayaCode: "16", first: 100000) { nodes { code } } }`,
+    );
+    expect(literal.body.errors?.[0]?.message).toMatch(/Cost limit/);
     const cursor = await graph.query(
       `{ citizens(after: "not-a-cursor!") { nodes { nin } } }`,
       {},

@@ -51,3 +51,12 @@ describe('deny by default', () => {
     },
   );
 });
+
+describe('the access policy docs', () => {
+  it('docs/access-policy.md matches schema/access-policy.ts: run `npm run policy:docs`', async () => {
+    const { renderPolicy } = await import('../schema/policy-docs.js');
+    const { fieldGroupIndex } = await import('../subgraphs/field-groups.js');
+    const file = readFileSync(new URL('../docs/access-policy.md', import.meta.url), 'utf8');
+    expect(file).toBe(renderPolicy(fieldGroupIndex()));
+  });
+});

@@ -45,8 +45,12 @@ export class CitizenResolver {
   async citizen(
     @Arg('nin', () => String) nin: string,
     @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CitizenRecord | null> {
-    return visible(ctx, assertNin(nin));
+    assertNin(nin);
+    // Refuse before looking the NIN up: a refusal must not tell whether it exists.
+    assertGroupsAllowed(ctx, CITIZEN_FIELD_GROUPS, selectedFields(info));
+    return visible(ctx, nin);
   }
 
   @Query(() => Citizen, { nullable: true, description: "The calling citizen's own record." })

@@ -21,6 +21,7 @@ export interface GraphOptions {
   seed?: number;
   production?: boolean;
   subgraphTimeoutMs?: number;
+  quota?: { limit?: number; windowSeconds?: number };
 }
 
 export interface GraphResponse<T = any> {
@@ -42,7 +43,12 @@ export interface TestGraph {
   /** Signs an internal token as the gateway would, for tests that call a subgraph directly. */
   internalToken(
     audience: string,
-    overrides?: { expiresIn?: string; key?: CryptoKey; purpose?: string | null; principal?: object },
+    overrides?: {
+      expiresIn?: string;
+      key?: CryptoKey;
+      purpose?: string | null;
+      principal?: object;
+    },
   ): Promise<string>;
   query<T = any>(
     query: string,
@@ -68,6 +74,7 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
       internalKey: internal.publicKey,
       port: 0,
       production,
+      ...(options.quota ? { quota: options.quota } : {}),
     });
   }
   const fetches: FetchCounter = { fetches: 0 };

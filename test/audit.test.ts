@@ -1,0 +1,246 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consultations } from '../db/tables/citizens.js';
+import { verifyChain } from '../subgraphs/kit/audit.js';
+import { startTestGraph, type TestGraph } from './support/graph.js';
+import { countRows, rows } from './support/sql.js';
+
+let graph: TestGraph;
+let nins: string[];
+const PURPOSE = 'SOCIAL_SECURITY_ENTITLEMENT';
+
+beforeAll(async () => {
+  graph = await startTestGraph({ citizens: 300 });
+  nins = (
+    await rows<{ nin: string }>(
+      graph.database.db,
+      sql`select nin from citizens.citizens order by nin limit 60`,
+    )
+  ).map((r) => r.nin);
+});
+afterAll(() => graph?.stop());
+
+const READ = `query($nin: String!) { citizen(nin: $nin) { nin familyNameLat maritalStatus } }`;
+
+interface AuditRow {
+  request_id: string;
+  principal_kind: string;
+  client_id: string;
+  ministry: string | null;
+  nin: string;
+  groups: string[];
+  purpose: string;
+  outcome: string;
+}
+const auditRows = () =>
+  rows<AuditRow>(graph.database.db, sql`select * from citizens.consultations order by id`);
+
+describe('every consultation is recorded', () => {
+  it('with client, ministry, NIN, groups, purpose and the request id the caller got back', async () => {
+    const token = await graph.token({ kind: 'ministry', ministry: 'HEALTH' });
+    const res = await graph.query(READ, { nin: nins[0] }, { token, purpose: PURPOSE });
+    expect(res.body.errors).toBeUndefined();
+    const requestId = res.headers.get('x-request-id');
+    const row = (await auditRows()).find((r) => r.request_id === requestId);
+    expect(row).toMatchObject({
+      principal_kind: 'ministry',
+      client_id: 'health-portal',
+      ministry: 'HEALTH',
+      nin: nins[0],
+      groups: ['CIVIL_STATUS', 'IDENTITY'],
+      purpose: PURPOSE,
+      outcome: 'ALLOWED',
+    });
+  });
+
+  it('the citizen sees who looked: me { consultations }', async () => {
+    const ministry = await graph.token({ kind: 'ministry', ministry: 'JUSTICE' });
+    await graph.query(READ, { nin: nins[1] }, { token: ministry, purpose: 'JUDICIAL_PROCEEDINGS' });
+    const token = await graph.token({ kind: 'citizen', nin: nins[1]! });
+    const res = await graph.query(
+      `{ me { nin consultations(first: 5) { nodes { at ministry principalKind groups purpose } } } }`,
+      {},
+      { token },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const seen = res.body.data.me.consultations.nodes;
+    expect(seen[0]).toMatchObject({
+      ministry: 'JUSTICE',
+      principalKind: 'MINISTRY',
+      purpose: 'JUDICIAL_PROCEEDINGS',
+      groups: ['CIVIL_STATUS', 'IDENTITY'],
+    });
+    expect(Date.parse(seen[0].at)).toBeGreaterThan(Date.now() - 60_000);
+    // Nobody else may read that list, not even INTERIOR.
+    const interior = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
+    const other = await graph.query(
+      `query($n: String!) { citizen(nin: $n) { consultations { nodes { at } } } }`,
+      { n: nins[1] },
+      { token: interior, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
+    );
+    expect(other.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      group: 'CONSULTATIONS',
+    });
+  });
+
+  it('statistics per ministry and period: the supervising ministry sees all, others their own line', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const q = `query($f: LocalDate!, $t: LocalDate!) { consultationStatistics(from: $f, to: $t) { principalKind ministry consultations distinctCitizens refused } }`;
+    const interior = await graph.query(
+      q,
+      { f: today, t: tomorrow },
+      { token: await graph.token({ kind: 'ministry', ministry: 'INTERIOR' }) },
+    );
+    expect(interior.body.errors).toBeUndefined();
+    const byMinistry = Object.fromEntries(
+      interior.body.data.consultationStatistics.map((r: { ministry: string }) => [r.ministry, r]),
+    );
+    const counted = await rows<{ ministry: string; n: number }>(
+      graph.database.db,
+      sql`select ministry, count(*)::int as n from citizens.consultations where outcome = 'ALLOWED' and ministry is not null group by ministry`,
+    );
+    for (const c of counted) expect(byMinistry[c.ministry].consultations).toBe(c.n);
+    expect(byMinistry.HEALTH.distinctCitizens).toBeGreaterThanOrEqual(1);
+    const health = await graph.query(
+      q,
+      { f: today, t: tomorrow },
+      { token: await graph.token({ kind: 'ministry', ministry: 'HEALTH' }) },
+    );
+    expect(
+      health.body.data.consultationStatistics.map((r: { ministry: string }) => r.ministry),
+    ).toEqual(['HEALTH']);
+  });
+});
+
+describe('the audit cannot be skipped or rewritten', () => {
+  it('fails closed: when the record cannot be written, no data leaves', async () => {
+    const db = graph.database.db;
+    await db.execute(
+      sql`create function citizens.test_block_audit() returns trigger language plpgsql as $$ begin raise exception 'audit blocked by test'; end $$`,
+    );
+    await db.execute(
+      sql`create trigger test_block_audit before insert on citizens.consultations for each row execute function citizens.test_block_audit()`,
+    );
+    try {
+      const token = await graph.token({ kind: 'ministry', ministry: 'HEALTH' });
+      const res = await graph.query(READ, { nin: nins[2] }, { token, purpose: PURPOSE });
+      expect(res.body.data?.citizen ?? null).toBeNull();
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
+      expect(JSON.stringify(res.body)).not.toContain(nins[2]);
+    } finally {
+      await db.execute(sql`drop trigger test_block_audit on citizens.consultations`);
+      await db.execute(sql`drop function citizens.test_block_audit()`);
+    }
+  });
+
+  it('is append-only: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    const db = graph.database.db;
+    await expect(
+      db.execute(sql`update citizens.consultations set purpose = 'X'`),
+    ).rejects.toThrow();
+    await expect(db.execute(sql`delete from citizens.consultations`)).rejects.toThrow();
+    await expect(db.execute(sql`truncate citizens.consultations`)).rejects.toThrow();
+  });
+
+  it('under concurrent load, audit rows equal NIN reads and the chain verifies', async () => {
+    const before = await countRows(graph.database.db, 'citizens.consultations');
+    const tokens = await Promise.all(
+      ['HEALTH', 'JUSTICE', 'FINANCE'].map((m) => graph.token({ kind: 'ministry', ministry: m })),
+    );
+    const purposes = ['SOCIAL_SECURITY_ENTITLEMENT', 'JUDICIAL_PROCEEDINGS', 'TAX_ASSESSMENT'];
+    let reads = 0;
+    const answers = await Promise.all(
+      nins.slice(0, 40).map((nin, i) => {
+        // Half the requests read two NINs through aliases: two reads, two rows.
+        const two = i % 2 === 0;
+        reads += two ? 2 : 1;
+        const query = two
+          ? `query($a: String!, $b: String!) { a: citizen(nin: $a) { nin } b: citizen(nin: $b) { nin } }`
+          : `query($a: String!) { a: citizen(nin: $a) { nin } }`;
+        return graph.query(
+          query,
+          { a: nin, b: nins[(i + 41) % nins.length] },
+          { token: tokens[i % 3], purpose: purposes[i % 3] },
+        );
+      }),
+    );
+    expect(answers.every((a) => !a.body.errors)).toBe(true);
+    expect((await countRows(graph.database.db, 'citizens.consultations')) - before).toBe(reads);
+    const report = await verifyChain(graph.database.db, consultations);
+    expect(report).toEqual({ rows: before + reads, ok: true, brokenAt: null });
+  });
+
+  it('the chain shows a row changed behind the trigger’s back', async () => {
+    const db = graph.database.db;
+    const [victim] = await rows<{ id: number }>(
+      db,
+      sql`select id from citizens.consultations order by id limit 1 offset 2`,
+    );
+    await db.execute(
+      sql`alter table citizens.consultations disable trigger consultations_append_only`,
+    );
+    await db.execute(
+      sql`update citizens.consultations set ministry = 'INTERIOR' where id = ${victim!.id}`,
+    );
+    await db.execute(
+      sql`alter table citizens.consultations enable trigger consultations_append_only`,
+    );
+    const report = await verifyChain(db, consultations);
+    expect(report.ok).toBe(false);
+    expect(report.brokenAt).toBe(Number(victim!.id));
+  });
+});
+
+describe('quotas against enumeration', () => {
+  let limited: TestGraph;
+  beforeAll(async () => {
+    limited = await startTestGraph({ citizens: 100, quota: { limit: 5, windowSeconds: 3600 } });
+  });
+  afterAll(() => limited?.stop());
+
+  it('a client walking sequential NINs is stopped, and the stop is recorded', async () => {
+    const list = (
+      await rows<{ nin: string }>(
+        limited.database.db,
+        sql`select nin from citizens.citizens order by nin limit 8`,
+      )
+    ).map((r) => r.nin);
+    const token = await limited.token({ kind: 'ministry', ministry: 'FINANCE' });
+    const codes: (string | null)[] = [];
+    for (const nin of list) {
+      const res = await limited.query(READ, { nin }, { token, purpose: 'TAX_ASSESSMENT' });
+      codes.push(res.body.errors?.[0]?.extensions?.code ?? null);
+      if (res.body.errors) {
+        expect(res.body.errors[0]!.message).toMatch(/quota/);
+        expect(res.body.data?.citizen ?? null).toBeNull();
+      }
+    }
+    expect(codes).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      'QUOTA_EXCEEDED',
+      'QUOTA_EXCEEDED',
+      'QUOTA_EXCEEDED',
+    ]);
+    // Reading again a NIN already resolved in the window stays within the quota.
+    const again = await limited.query(READ, { nin: list[0] }, { token, purpose: 'TAX_ASSESSMENT' });
+    expect(again.body.errors).toBeUndefined();
+    const refused = await rows<{ nin: string }>(
+      limited.database.db,
+      sql`select nin from citizens.consultations where outcome = 'REFUSED_QUOTA' order by id`,
+    );
+    expect(refused.map((r) => r.nin)).toEqual(list.slice(5));
+    // Another client has its own quota.
+    const other = await limited.query(
+      READ,
+      { nin: list[7] },
+      { token: await limited.token({ kind: 'ministry', ministry: 'HEALTH' }), purpose: PURPOSE },
+    );
+    expect(other.body.errors).toBeUndefined();
+  });
+});
