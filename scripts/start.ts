@@ -81,7 +81,10 @@ say(`The graph is up. Gateway: ${gateway.url}`);
 if (!production) {
   say(`Apollo Sandbox: open ${gateway.url} in a browser.`);
   say('Get a token:   npm run -s token -- --ministry INTERIOR');
-  say('In Sandbox, add the header   Authorization: Bearer <token>   (and X-Purpose when asked).');
+  say(
+    'In Sandbox, add the headers   Authorization: Bearer <token>   and   X-Purpose: CIVIL_STATUS_ADMINISTRATION',
+  );
+  say('Who may read what, for which purpose: docs/access-policy.md');
 }
 
 const stop = async (signal: string) => {
