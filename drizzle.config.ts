@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./db/tables/citizens.ts', './db/tables/communes.ts'],
+  schema: ['./db/tables/citizens.ts', './db/tables/communes.ts', './db/tables/documents.ts'],
   out: './db/migrations',
-  schemaFilter: ['citizens', 'communes'],
+  schemaFilter: ['citizens', 'communes', 'documents'],
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envInt, nodeEnv, parseEnv } from '../subgraphs/kit/env.js';
+export { subgraphUrlsFromEnv } from '../subgraphs/kit/env.js';
 
 /** Environment of the gateway process, parsed once at start. */
 export const gatewayEnvSchema = z
@@ -35,13 +36,3 @@ export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
 export const readGatewayEnv = (env: NodeJS.ProcessEnv = process.env) =>
   parseEnv(gatewayEnvSchema, env);
-
-/** SUBGRAPH_<NAME>_URL variables, e.g. SUBGRAPH_CITIZENS_URL. */
-export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const urls: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    const m = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
-    if (m && value) urls[m[1]!.toLowerCase()] = value;
-  }
-  return urls;
-}

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayContext } from './context.js';
 import type { InternalSigner } from './internal-token.js';
+import { DELEGATIONS, delegationHeader } from '../schema/delegations.js';
 
 export interface FetchCounter {
   fetches: number;
@@ -57,5 +58,14 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
     headers.set('authorization', `Bearer ${token}`);
     headers.set('x-request-id', context.requestId);
+    for (const callee of DELEGATIONS[this.subgraph] ?? []) {
+      const delegated = await this.sign(callee, {
+        principal: context.principal,
+        purpose: context.purpose,
+        rid: context.requestId,
+        act: this.subgraph,
+      });
+      headers.set(delegationHeader(callee), `Bearer ${delegated}`);
+    }
   }
 }

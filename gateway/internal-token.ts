@@ -12,7 +12,12 @@ import {
  */
 export function createInternalSigner(key: CryptoKey | KeyObject | Uint8Array, kid?: string) {
   return (audience: string, claims: InternalClaims): Promise<string> =>
-    new SignJWT({ principal: claims.principal, purpose: claims.purpose, rid: claims.rid })
+    new SignJWT({
+      principal: claims.principal,
+      purpose: claims.purpose,
+      rid: claims.rid,
+      ...(claims.act ? { act: { sub: claims.act } } : {}),
+    })
       .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(kid ? { kid } : {}) })
       .setIssuer(INTERNAL_ISSUER)
       .setAudience(audience)

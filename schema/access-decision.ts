@@ -97,3 +97,20 @@ export function decideForGroup(
 export function groupsFor(principal: Principal, purpose: Purpose): FieldGroup[] {
   return policyOf(principal)?.purposes.includes(purpose) ? [...PURPOSES[purpose].groups] : [];
 }
+
+/**
+ * Whether the caller may see a NIN's record at all (some group of it): a citizen only
+ * their own; a ministry or agent when its stated purpose is one it may invoke. Used by
+ * every reference resolver, so that "may not see" looks exactly like "does not exist".
+ */
+export function maySeeRecord(principal: Principal, purpose: string | null, nin: string): boolean {
+  switch (principal.kind) {
+    case 'anonymous':
+      return false;
+    case 'citizen':
+      return principal.nin === nin;
+    case 'ministry':
+    case 'agent':
+      return decideForGroup(principal, purpose, 'IDENTITY').allowed;
+  }
+}

@@ -148,6 +148,9 @@ export const AGENTS: PrincipalPolicy = {
 /** Citizens read every group of their own record, and nothing of anyone else's. */
 export const CITIZEN_OWN_GROUPS: readonly FieldGroup[] = Object.keys(FIELD_GROUPS) as FieldGroup[];
 
+/** Purposes under which a ministry runs document production (moves applications to IN_PRODUCTION, READY). */
+export const PRODUCTION_PURPOSES: readonly Purpose[] = ['IDENTITY_DOCUMENT_ISSUANCE'];
+
 /** The quota window over which distinct NINs are counted. */
 export const QUOTA_WINDOW_SECONDS = 3600;
 

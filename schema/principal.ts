@@ -21,6 +21,8 @@ export interface InternalClaims {
   principal: Principal;
   purpose: string | null;
   rid: string;
+  /** Set when a subgraph acts for the caller: the subgraph the gateway delegated to. */
+  act?: string;
 }
 
 /** A short label for logs and audit rows. */

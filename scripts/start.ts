@@ -69,6 +69,7 @@ for (const def of subgraphs) {
     port: envPort ? Number(envPort) : def.defaultPort,
     host: '127.0.0.1',
     production,
+    peers: { ...urls },
   });
   running.push(sub);
   urls[def.name] = sub.url;

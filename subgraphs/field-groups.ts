@@ -1,10 +1,20 @@
-import { CITIZEN_FIELD_GROUPS } from './citizens/citizen.groups.js';
 import type { FieldGroupIndex } from '../schema/policy-docs.js';
+import { CITIZEN_FIELD_GROUPS } from './citizens/citizen.groups.js';
+import {
+  APPLICATION_FIELD_GROUPS,
+  CITIZEN_FIELD_GROUPS as CITIZEN_DOCUMENT_FIELD_GROUPS,
+  DOCUMENT_FIELD_GROUPS,
+} from './documents/document.groups.js';
 
 /** Every subgraph's field → group map, as "Type.field", for the policy docs. */
 export function fieldGroupIndex(): FieldGroupIndex {
   const index: FieldGroupIndex = {};
-  for (const [field, group] of Object.entries(CITIZEN_FIELD_GROUPS))
-    index[`Citizen.${field}`] = group;
+  const add = (type: string, map: Record<string, FieldGroupIndex[string]>) => {
+    for (const [field, group] of Object.entries(map)) index[`${type}.${field}`] = group;
+  };
+  add('Citizen', CITIZEN_FIELD_GROUPS);
+  add('Citizen', CITIZEN_DOCUMENT_FIELD_GROUPS);
+  add('Document', DOCUMENT_FIELD_GROUPS);
+  add('Application', APPLICATION_FIELD_GROUPS);
   return index;
 }

@@ -1,9 +1,11 @@
 import { citizensSubgraph } from './citizens/index.js';
 import { communesSubgraph } from './communes/index.js';
+import { documentsSubgraph } from './documents/index.js';
 import type { SubgraphDefinition } from './kit/subgraph.js';
 
 /** Every subgraph of the graph, in the order they start. */
-export const subgraphs: SubgraphDefinition[] = [
+export const subgraphs = [
   citizensSubgraph,
   communesSubgraph,
+  documentsSubgraph,
 ] as SubgraphDefinition[];

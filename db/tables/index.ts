@@ -1,2 +1,3 @@
 export * as citizensTables from './citizens.js';
 export * as communesTables from './communes.js';
+export * as documentsTables from './documents.js';

@@ -23,7 +23,7 @@ export const permissions: IRules = {
   Mutation: {
     registerBirth: isAgent,
   },
-  Citizen: rulesFromGroups<CitizenRecord>(CITIZEN_FIELD_GROUPS, (c) => c.nin),
+  Citizen: rulesFromGroups<CitizenRecord>('Citizen', CITIZEN_FIELD_GROUPS, (c) => c.nin),
   Commune: {
     code: allow,
     citizensBorn: or(isMinistry, isAgent),

@@ -27,25 +27,29 @@ export function accessDenied(
  * NIN), so it is cached per parent (`strict`), never per request. Each allowed read is
  * recorded for the audit.
  */
-export function canReadGroup<P>(group: FieldGroup, ninOf: (parent: P) => string) {
-  return rule(`read-${group}`, { cache: 'strict' })((parent: P, _args, ctx: Context) => {
-    const nin = ninOf(parent);
-    const decision = decide(ctx.principal, ctx.purpose, group, nin);
-    if (!decision.allowed) return accessDenied(decision, group, ctx.purpose);
-    ctx.consultations.record(nin, group, decision.purpose);
-    return true;
-  });
+export function canReadGroup<P>(group: FieldGroup, ninOf: (parent: P) => string, typeName: string) {
+  // Rule names must be unique per shield: one rule per (type, group).
+  return rule(`read-${typeName}-${group}`, { cache: 'strict' })(
+    (parent: P, _args, ctx: Context) => {
+      const nin = ninOf(parent);
+      const decision = decide(ctx.principal, ctx.purpose, group, nin);
+      if (!decision.allowed) return accessDenied(decision, group, ctx.purpose);
+      ctx.consultations.record(nin, group, decision.purpose);
+      return true;
+    },
+  );
 }
 
 /** Rules for every field of a type, from the field → group map of that type. */
 export function rulesFromGroups<P>(
+  typeName: string,
   fieldGroups: Record<string, FieldGroup>,
   ninOf: (parent: P) => string,
 ) {
   const rules = new Map<FieldGroup, ReturnType<typeof canReadGroup<P>>>();
   return Object.fromEntries(
     Object.entries(fieldGroups).map(([field, group]) => {
-      if (!rules.has(group)) rules.set(group, canReadGroup<P>(group, ninOf));
+      if (!rules.has(group)) rules.set(group, canReadGroup<P>(group, ninOf, typeName));
       return [field, rules.get(group)!];
     }),
   );

@@ -2,6 +2,7 @@ import type { Principal } from '../../schema/principal.js';
 import type { Db } from '../../db/client.js';
 import type { ConsultationRecorder } from './audit.js';
 import type { Logger } from './logger.js';
+import type { PeerClient } from './peers.js';
 
 /** What every resolver receives; built fresh for each request. */
 export interface Context<Loaders = unknown> {
@@ -14,4 +15,6 @@ export interface Context<Loaders = unknown> {
   log: Logger;
   /** NIN reads the policy let through in this request, written to the audit before the response leaves. */
   consultations: ConsultationRecorder;
+  /** Other subgraphs this one may call for the caller (see schema/delegations.ts). */
+  peers: PeerClient;
 }

@@ -23,3 +23,13 @@ export const envBool = (def: boolean) =>
     .default(def ? 'true' : 'false')
     .transform((v) => v === '1' || v === 'true' || v === 'yes');
 export const nodeEnv = z.enum(['development', 'production', 'test']).default('development');
+
+/** SUBGRAPH_<NAME>_URL variables, e.g. SUBGRAPH_CITIZENS_URL, as name → URL. */
+export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const m = /^SUBGRAPH_([A-Z0-9_]+)_URL$/.exec(key);
+    if (m && value) urls[m[1]!.toLowerCase()] = value;
+  }
+  return urls;
+}

@@ -1,6 +1,7 @@
 import { openDatabase } from '../../db/client.js';
 import { INTERNAL_ALGORITHM } from '../../schema/principal.js';
 import { readSubgraphEnv } from './config.js';
+import { subgraphUrlsFromEnv } from './env.js';
 import { loadJwkFile } from './keys.js';
 import { createLogger } from './logger.js';
 import { startSubgraph } from './server.js';
@@ -25,6 +26,7 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
     port: env.PORT ?? def.defaultPort,
     host: env.HOST,
     production: env.NODE_ENV === 'production',
+    peers: subgraphUrlsFromEnv(process.env),
   });
   log.info({ url: running.url, database: database.kind }, `${def.name} subgraph listening`);
   const stop = async (signal: string) => {

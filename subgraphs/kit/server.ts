@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { DatabaseHandle } from '../../db/client.js';
 import { buildFederatedSchema } from './build-schema.js';
 import { ConsultationRecorder } from './audit.js';
+import { PeerClient } from './peers.js';
 import type { Context } from './context.js';
 import { auditPlugin } from './audit-plugin.js';
 import { formatSubgraphError } from './format-error.js';
@@ -23,6 +24,8 @@ export interface SubgraphDeps {
   bodyLimit?: string;
   /** Overrides the policy's quota of distinct NINs per client and window (tests, load runs). */
   quota?: { limit?: number; windowSeconds?: number };
+  /** URLs of the subgraphs this one may call on the caller's behalf. */
+  peers?: Record<string, string>;
 }
 
 export interface RunningSubgraph {
@@ -76,6 +79,7 @@ export async function startSubgraph(
         loaders: def.createLoaders(deps.database.db),
         log: log.child({ rid: requestId }),
         consultations: new ConsultationRecorder(),
+        peers: new PeerClient(deps.peers ?? {}, req.headers, requestId),
       };
     },
   });

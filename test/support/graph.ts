@@ -74,6 +74,7 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
       internalKey: internal.publicKey,
       port: 0,
       production,
+      peers: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
       ...(options.quota ? { quota: options.quota } : {}),
     });
   }

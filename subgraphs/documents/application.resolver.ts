@@ -1,0 +1,329 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { decideForGroup } from '../../schema/access-decision.js';
+import { ninProblem } from '../../schema/nin.js';
+import { accessDenied } from '../kit/access.js';
+import type { Context } from '../kit/context.js';
+import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
+import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
+import {
+  ApplicationFilter,
+  ChangeApplicationStatusInput,
+  SubmitApplicationInput,
+  SubmitApplicationPayload,
+} from './application.input.js';
+import {
+  Application,
+  ApplicationConnection,
+  ApplicationEvent,
+  ApplicationStatus,
+  ApplicationTracking,
+  type ApplicationRecord,
+} from './application.type.js';
+import { Citizen } from './citizen.type.js';
+import { Commune, Document } from './document.type.js';
+import type { DocumentsLoaders } from './loaders.js';
+import { readyMessage, rejectedMessage } from './notifications.js';
+import { ageOn, minimumAge } from './procedures.js';
+import { SubmitRefused, changeStatus, communeQueue, submitApplication } from './queries.js';
+import { consultRegistry } from './registry-check.js';
+import { TRANSITIONS, mayMoveTo, rolesOf, type ApplicationStatusName } from './workflow.js';
+
+type Ctx = Context<DocumentsLoaders>;
+
+const PHONE = /^0[567]\d{8}$/;
+const today = () => new Date().toISOString().slice(0, 10);
+
+function actorOf(ctx: Ctx): { actor: string; actorKind: string; clientId: string } {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw forbidden('sign in first');
+  return { actor: p.sub, actorKind: p.kind.toUpperCase(), clientId: p.clientId };
+}
+
+/** Unique-index races (two keys, same citizen and type) end as the same refusal as the check. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @Mutation(() => SubmitApplicationPayload, {
+    description:
+      "An agent files an application at their commune's counter. The registry is checked (exists, alive, old enough) on the agent's behalf and the check is recorded; safe to retry with the same idempotencyKey.",
+  })
+  async submitApplication(
+    @Arg('input', () => SubmitApplicationInput) input: SubmitApplicationInput,
+    @Ctx() ctx: Ctx,
+  ): Promise<SubmitApplicationPayload> {
+    const p = ctx.principal;
+    if (p.kind !== 'agent')
+      throw forbidden('only an agent at a commune counter files applications');
+    const basis = decideForGroup(p, ctx.purpose, 'APPLICATIONS');
+    if (!basis.allowed) throw accessDenied(basis, 'APPLICATIONS', ctx.purpose);
+
+    const problem = ninProblem(input.nin);
+    if (problem)
+      throw badInput(
+        ErrorCode.INVALID_NIN,
+        `nin "${input.nin.slice(0, 40)}" is not a valid NIN: ${problem}`,
+        'nin',
+      );
+    const counter = input.counterCommuneCode ?? p.communeCode;
+    if (!/^\d{4}$/.test(counter)) {
+      throw badInput(
+        ErrorCode.INVALID_COMMUNE_CODE,
+        'counterCommuneCode must be a commune code of 4 digits',
+        'counterCommuneCode',
+      );
+    }
+    if (counter !== p.communeCode) {
+      throw forbidden(
+        `an agent of commune ${p.communeCode} files applications only at its own counter`,
+        { field: 'counterCommuneCode' },
+      );
+    }
+    if (!PHONE.test(input.contactPhone)) {
+      throw badInput(
+        ErrorCode.INVALID_PHONE,
+        'contactPhone must be a mobile number: 05, 06 or 07 followed by 8 digits',
+        'contactPhone',
+      );
+    }
+    const categories = [...new Set(input.categories ?? [])].sort();
+    if (input.type === 'DRIVING_LICENCE' && categories.length === 0) {
+      throw badInput(
+        ErrorCode.INVALID_CATEGORY,
+        'a driving licence needs at least one category (A1, A, B, C1, C, D, BE, CE)',
+        'categories',
+      );
+    }
+    if (input.type !== 'DRIVING_LICENCE' && categories.length > 0) {
+      throw badInput(
+        ErrorCode.INVALID_CATEGORY,
+        `categories apply to driving licences only, not to a ${input.type}`,
+        'categories',
+      );
+    }
+
+    const facts = await consultRegistry(ctx, input.nin);
+    if (!facts)
+      throw appError(
+        ErrorCode.CITIZEN_NOT_FOUND,
+        `no citizen with NIN ${input.nin} in the civil registry`,
+        { field: 'nin' },
+      );
+    if (facts.deathDate) {
+      throw appError(
+        ErrorCode.CITIZEN_DECEASED,
+        `the civil registry records this citizen as deceased (${facts.deathDate})`,
+        { field: 'nin' },
+      );
+    }
+    const needed = minimumAge(input.type, categories);
+    const age = ageOn(facts.birthDate, today());
+    if (age < needed) {
+      throw appError(
+        ErrorCode.UNDER_AGE,
+        `a ${input.type}${categories.length ? ` (${categories.join(', ')})` : ''} needs an applicant aged ${needed} or more; this one is ${age}`,
+        { field: 'nin' },
+      );
+    }
+
+    const actor = actorOf(ctx);
+    try {
+      const { number, replayed } = await submitApplication(
+        ctx.db,
+        {
+          nin: input.nin,
+          type: input.type,
+          categories,
+          reason: input.reason,
+          applicantBirthDate: facts.birthDate,
+          counterCommuneCode: counter,
+          contactPhone: input.contactPhone,
+        },
+        { ...actor, idempotencyKey: input.idempotencyKey },
+      );
+      const application = await ctx.loaders.applicationByNumber.load(number);
+      return { application: application as Application, replayed };
+    } catch (error) {
+      if (error instanceof SubmitRefused)
+        throw appError(ErrorCode[error.code], error.message, { field: 'reason' });
+      if (isUniqueViolation(error))
+        throw appError(
+          ErrorCode.DUPLICATE_APPLICATION,
+          `an application for this ${input.type} is already open`,
+        );
+      throw error;
+    }
+  }
+
+  @Mutation(() => Application, {
+    description:
+      'Moves an application one step (see ApplicationStatus). Name the version you read: if another agent changed it since, you get CONFLICT and nothing changes.',
+  })
+  async changeApplicationStatus(
+    @Arg('input', () => ChangeApplicationStatusInput) input: ChangeApplicationStatusInput,
+    @Ctx() ctx: Ctx,
+  ): Promise<ApplicationRecord> {
+    const app = await ctx.loaders.applicationByNumber.load(input.number);
+    const roles = app ? rolesOf(ctx.principal, ctx.purpose, app) : [];
+    if (!app || roles.length === 0) {
+      throw appError(
+        ErrorCode.APPLICATION_NOT_FOUND,
+        `no application ${input.number.slice(0, 40)} that you may act on`,
+        { field: 'number' },
+      );
+    }
+    const from = app.status as ApplicationStatusName;
+    const to = input.status as ApplicationStatusName;
+    if (!TRANSITIONS[from].includes(to)) {
+      const next = TRANSITIONS[from];
+      throw appError(
+        ErrorCode.ILLEGAL_TRANSITION,
+        `an application ${from} cannot become ${to}${next.length ? `; next steps: ${next.join(', ')}` : '; it is closed'}`,
+        { field: 'status' },
+      );
+    }
+    if (!mayMoveTo(roles, to))
+      throw forbidden(`you may not move an application to ${to}`, { field: 'status' });
+    const reason = input.reason?.trim() || null;
+    if ((to === 'REJECTED' || to === 'CANCELLED') && (!reason || reason.length < 5)) {
+      throw badInput(
+        ErrorCode.REASON_REQUIRED,
+        `say why (at least 5 characters) to make an application ${to}`,
+        'reason',
+      );
+    }
+    if (input.expectedVersion !== app.version) {
+      throw appError(
+        ErrorCode.CONFLICT,
+        `application ${app.number} is at version ${app.version}, not ${input.expectedVersion}: reload it and decide again`,
+      );
+    }
+    const actor = actorOf(ctx);
+    const notification =
+      to === 'READY'
+        ? { kind: 'DOCUMENT_READY', recipient: app.contactPhone, message: readyMessage(app) }
+        : to === 'REJECTED'
+          ? {
+              kind: 'APPLICATION_REJECTED',
+              recipient: app.contactPhone,
+              message: rejectedMessage(app, reason!),
+            }
+          : null;
+    const changed = await changeStatus(ctx.db, {
+      number: app.number,
+      from: app.status,
+      to: input.status,
+      expectedVersion: input.expectedVersion,
+      reason,
+      actor: actor.actor,
+      actorKind: actor.actorKind,
+      notification,
+    });
+    if (!changed) {
+      throw appError(
+        ErrorCode.CONFLICT,
+        `application ${app.number} was changed by someone else just now: reload it and decide again`,
+      );
+    }
+    ctx.loaders.applicationByNumber.clear(app.number);
+    return (await ctx.loaders.applicationByNumber.load(app.number))!;
+  }
+
+  @Query(() => Application, {
+    nullable: true,
+    description: 'One application by number, for those who may see it.',
+  })
+  async application(@Arg('number', () => String) number: string, @Ctx() ctx: Ctx) {
+    return ctx.loaders.applicationByNumber.load(number);
+  }
+
+  @Query(() => ApplicationConnection, {
+    description: "The queue of the agent's commune counter, oldest first.",
+  })
+  async applicationQueue(
+    @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | null,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
+    const p = ctx.principal;
+    if (p.kind !== 'agent') throw forbidden('the queue is for agents of a commune');
+    const page = readPage(args);
+    const rows = await communeQueue(ctx.db, p.communeCode, filter ?? {}, page);
+    for (const row of rows) ctx.loaders.applicationByNumber.prime(row.number, row);
+    return toConnection(rows, page, (r) => r.number);
+  }
+
+  @Query(() => ApplicationTracking, {
+    nullable: true,
+    description:
+      "The kiosk: an application's status for anyone with its number and the applicant's birth date; null when either does not match.",
+  })
+  async trackApplication(
+    @Arg('number', () => String) number: string,
+    @Arg('birthDate', () => LocalDateResolver) birthDate: string,
+    @Ctx() ctx: Ctx,
+  ): Promise<ApplicationTracking | null> {
+    if (!/^APP-\d{4}-\d{8}$/.test(number)) {
+      throw badInput(
+        ErrorCode.BAD_USER_INPUT,
+        'number is printed on the receipt as APP-YYYY-NNNNNNNN',
+        'number',
+      );
+    }
+    const app = await ctx.loaders.applicationByNumber.load(number);
+    if (!app || app.applicantBirthDate !== birthDate) return null;
+    return {
+      number: app.number,
+      type: app.type,
+      status: app.status,
+      updatedAt: new Date(app.updatedAt).toISOString(),
+    };
+  }
+
+  @FieldResolver(() => Citizen, { description: 'The applicant.' })
+  applicant(@Root() app: ApplicationRecord): Citizen {
+    return { nin: app.nin };
+  }
+
+  @FieldResolver(() => Commune, { description: 'The commune whose counter took the application.' })
+  counterCommune(@Root() app: ApplicationRecord): Commune {
+    return { code: app.counterCommuneCode };
+  }
+
+  @FieldResolver(() => Document, {
+    nullable: true,
+    description: 'The document produced, once delivered.',
+  })
+  document(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx) {
+    return app.documentNumber ? ctx.loaders.documentByNumber.load(app.documentNumber) : null;
+  }
+
+  @FieldResolver(() => Document, { nullable: true, description: 'The document this one replaces.' })
+  previousDocument(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx) {
+    return app.previousDocumentNumber
+      ? ctx.loaders.documentByNumber.load(app.previousDocumentNumber)
+      : null;
+  }
+
+  @FieldResolver(() => [ApplicationEvent], { description: 'Every step so far: who, when, why.' })
+  async history(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx) {
+    const events = await ctx.loaders.eventsByApplication.load(app.number);
+    return events.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+  }
+
+  @FieldResolver(() => String)
+  submittedAt(@Root() app: ApplicationRecord): string {
+    return new Date(app.submittedAt).toISOString();
+  }
+
+  @FieldResolver(() => String)
+  updatedAt(@Root() app: ApplicationRecord): string {
+    return new Date(app.updatedAt).toISOString();
+  }
+}
+
+export { ApplicationStatus };

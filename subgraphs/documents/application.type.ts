@@ -1,0 +1,130 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../kit/pagination.js';
+import { DocumentType, DrivingCategory } from './document.type.js';
+
+export enum ApplicationStatus {
+  SUBMITTED = 'SUBMITTED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  IN_PRODUCTION = 'IN_PRODUCTION',
+  READY = 'READY',
+  DELIVERED = 'DELIVERED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(ApplicationStatus, {
+  name: 'ApplicationStatus',
+  description:
+    'SUBMITTED → UNDER_REVIEW → APPROVED or REJECTED → IN_PRODUCTION → READY → DELIVERED; CANCELLED before production.',
+});
+
+export enum ApplicationReason {
+  FIRST = 'FIRST',
+  RENEWAL = 'RENEWAL',
+  LOSS = 'LOSS',
+  THEFT = 'THEFT',
+  DAMAGE = 'DAMAGE',
+}
+registerEnumType(ApplicationReason, { name: 'ApplicationReason' });
+
+export interface ApplicationRecord {
+  number: string;
+  type: DocumentType;
+  categories: string[];
+  reason: ApplicationReason;
+  nin: string;
+  applicantBirthDate: string;
+  counterCommuneCode: string;
+  contactPhone: string;
+  status: ApplicationStatus;
+  version: number;
+  previousDocumentNumber: string | null;
+  documentNumber: string | null;
+  rejectionReason: string | null;
+  submittedBy: string;
+  submittedAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
+}
+
+export interface ApplicationEventRecord {
+  id: number;
+  applicationNumber: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorKind: string;
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+@ObjectType({ description: 'An application for a document, taken at a commune counter.' })
+@Directive('@key(fields: "number")')
+export class Application {
+  @Field(() => ID, { description: 'Application number, given on the receipt (APP-YYYY-NNNNNNNN).' })
+  number!: string;
+
+  @Field(() => DocumentType)
+  type!: DocumentType;
+
+  @Field(() => [DrivingCategory])
+  categories!: DrivingCategory[];
+
+  @Field(() => ApplicationReason)
+  reason!: ApplicationReason;
+
+  @Field(() => ApplicationStatus)
+  status!: ApplicationStatus;
+
+  @Field(() => Int, { description: 'Pass it back as expectedVersion when changing the status.' })
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why it was rejected.' })
+  rejectionReason!: string | null;
+
+  @Field(() => String, { description: 'When it was submitted (ISO 8601).' })
+  submittedAt!: string;
+
+  @Field(() => String, { description: 'When it last changed (ISO 8601).' })
+  updatedAt!: string;
+}
+
+@ObjectType({ description: 'One step in the life of an application.' })
+export class ApplicationEvent {
+  @Field(() => ApplicationStatus, { nullable: true })
+  fromStatus!: ApplicationStatus | null;
+
+  @Field(() => ApplicationStatus)
+  toStatus!: ApplicationStatus;
+
+  @Field(() => String, { description: 'AGENT, MINISTRY or CITIZEN.' })
+  actorKind!: string;
+
+  @Field(() => String, { description: 'Who made the change (agent or client identifier).' })
+  actor!: string;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => String)
+  at!: string;
+}
+
+@ObjectType({
+  description: 'What the kiosk shows to anyone with the application number and the birth date.',
+})
+export class ApplicationTracking {
+  @Field(() => String)
+  number!: string;
+
+  @Field(() => DocumentType)
+  type!: DocumentType;
+
+  @Field(() => ApplicationStatus)
+  status!: ApplicationStatus;
+
+  @Field(() => String)
+  updatedAt!: string;
+}
+
+export const ApplicationConnection = ConnectionType(Application, 'Application', 'application');

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { consultations } from '../../db/tables/documents.js';
+import type { SubgraphDefinition } from '../kit/subgraph.js';
+import { ApplicationResolver } from './application.resolver.js';
+import { CitizenDocumentsResolver } from './citizen.resolver.js';
+import { DocumentResolver } from './document.resolver.js';
+import { GuideResolver } from './guide.resolver.js';
+import { createLoaders, type DocumentsLoaders } from './loaders.js';
+import { permissions } from './permissions.js';
+import { references } from './references.js';
+
+/** Biometric documents and the guichet électronique: applications, their workflow, the guide. */
+export const documentsSubgraph: SubgraphDefinition<DocumentsLoaders> = {
+  name: 'documents',
+  defaultPort: 4003,
+  schemaParts: () => ({
+    resolvers: [DocumentResolver, ApplicationResolver, CitizenDocumentsResolver, GuideResolver],
+    references,
+    permissions,
+  }),
+  createLoaders,
+  consultations,
+};

@@ -1,0 +1,30 @@
+import { maySeeRecord } from '../../schema/access-decision.js';
+import { ninProblem } from '../../schema/nin.js';
+import type { Context } from '../kit/context.js';
+import type { DocumentsLoaders } from './loaders.js';
+
+type Ctx = Context<DocumentsLoaders>;
+
+/** A citizen the caller may not see is null here exactly as one that does not exist. */
+export const references = {
+  Citizen: {
+    __resolveReference: (ref: { nin: string }, ctx: Ctx) =>
+      typeof ref.nin === 'string' &&
+      !ninProblem(ref.nin) &&
+      maySeeRecord(ctx.principal, ctx.purpose, ref.nin)
+        ? { nin: ref.nin }
+        : null,
+  },
+  Document: {
+    __resolveReference: async (ref: { number: string }, ctx: Ctx) => {
+      const doc = await ctx.loaders.documentByNumber.load(ref.number);
+      return doc && maySeeRecord(ctx.principal, ctx.purpose, doc.holderNin) ? doc : null;
+    },
+  },
+  Application: {
+    __resolveReference: async (ref: { number: string }, ctx: Ctx) => {
+      const app = await ctx.loaders.applicationByNumber.load(ref.number);
+      return app && maySeeRecord(ctx.principal, ctx.purpose, app.nin) ? app : null;
+    },
+  },
+};

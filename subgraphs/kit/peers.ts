@@ -1,0 +1,55 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { delegationHeader } from '../../schema/delegations.js';
+import { ErrorCode, appError } from './errors.js';
+
+export interface PeerResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * Calls another subgraph on the caller's behalf, with the delegation token the gateway
+ * signed for that subgraph in this request. The callee applies its own policy and audit
+ * to the real caller and purpose; without a delegation nothing is sent.
+ */
+export class PeerClient {
+  constructor(
+    private readonly urls: Readonly<Record<string, string>>,
+    private readonly headers: IncomingHttpHeaders,
+    private readonly requestId: string,
+    private readonly timeoutMs = 3000,
+  ) {}
+
+  async query<T>(
+    peer: string,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<PeerResponse<T>> {
+    const url = this.urls[peer];
+    const token = this.headers[delegationHeader(peer)];
+    if (!url || typeof token !== 'string') {
+      throw appError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `the ${peer} service cannot be consulted from this request`,
+      );
+    }
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: token,
+          'x-request-id': this.requestId,
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      return (await res.json()) as PeerResponse<T>;
+    } catch {
+      throw appError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `the ${peer} service did not answer; nothing was recorded, try again`,
+      );
+    }
+  }
+}
