@@ -25,7 +25,7 @@ process.stdout.write(
   `territory: ${territory.wilayas} wilayas, ${territory.dairas} daïras, ${territory.communes} communes\n`,
 );
 const width = 30;
-await seedCitizens(database.db, {
+const seeded = await seedCitizens(database.db, {
   citizens: count,
   seed,
   onProgress: (_stage, done, total) => {
@@ -36,5 +36,7 @@ await seedCitizens(database.db, {
     );
   },
 });
-process.stdout.write(`\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stdout.write(
+  `\n${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+);
 await database.close();

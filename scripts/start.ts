@@ -11,6 +11,8 @@ import { loadJwkFile } from '../subgraphs/kit/keys.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server.js';
 import { subgraphs } from '../subgraphs/registry.js';
 import { ensureLocalKeys } from './local-keys.js';
+import { relayEnvSchema, smsProviderFrom } from '../subgraphs/documents/relay-main.js';
+import { startRelay } from '../subgraphs/documents/relay.js';
 
 /**
  * The whole graph in one process, for a laptop: keys, database (embedded PGlite unless
@@ -55,7 +57,7 @@ const seeded = await seedIfEmpty(database.db, {
 });
 if (seeded)
   say(
-    `\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens`,
+    `\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications`,
   );
 
 const internalKey = await loadJwkFile(subEnv.INTERNAL_PUBLIC_KEY_FILE, INTERNAL_ALGORITHM);
@@ -76,6 +78,12 @@ for (const def of subgraphs) {
   say(`subgraph ${def.name}: ${sub.url}`);
 }
 const gateway = await startGatewayFromEnv(gwEnv, urls);
+const relayEnv = parseEnv(relayEnvSchema);
+const sms = smsProviderFrom(relayEnv);
+const relay = startRelay(database.db, sms, relayEnv.RELAY_INTERVAL_MS);
+say(
+  `notification relay: SMS via ${sms.name}${relayEnv.SMS_PROVIDER === 'log' ? ` (${relayEnv.SMS_LOG_FILE})` : ''}`,
+);
 
 say('');
 say(`The graph is up. Gateway: ${gateway.url}`);
@@ -91,6 +99,7 @@ if (!production) {
 const stop = async (signal: string) => {
   say(`\n${signal}: draining…`);
   await gateway.stop();
+  await relay.stop();
   for (const sub of running) await sub.stop();
   await database.close();
   process.exit(0);

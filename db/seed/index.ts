@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { citizens, ninSerials } from '../tables/citizens.js';
 import { communes, dairas, wilayas } from '../tables/communes.js';
+import { applicationEvents, applications, documents, serials } from '../tables/documents.js';
 import { CitizenGenerator } from './citizens.js';
+import { DocumentGenerator } from './documents.js';
 import { loadTerritory } from './communes.js';
 
 export interface SeedOptions {
@@ -18,6 +20,8 @@ export interface SeedReport {
   dairas: number;
   communes: number;
   citizens: number;
+  documents: number;
+  applications: number;
 }
 
 const CHUNK = 1000;
@@ -26,7 +30,9 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-export async function seedTerritory(db: Db): Promise<Omit<SeedReport, 'citizens'>> {
+export async function seedTerritory(
+  db: Db,
+): Promise<Pick<SeedReport, 'wilayas' | 'dairas' | 'communes'>> {
   const t = loadTerritory();
   await db.transaction(async (tx) => {
     await insertChunks(t.wilayas, (c) => tx.insert(wilayas).values(c).onConflictDoNothing());
@@ -36,7 +42,10 @@ export async function seedTerritory(db: Db): Promise<Omit<SeedReport, 'citizens'
   return { wilayas: t.wilayas.length, dairas: t.dairas.length, communes: t.communes.length };
 }
 
-export async function seedCitizens(db: Db, options: SeedOptions): Promise<number> {
+export async function seedCitizens(
+  db: Db,
+  options: SeedOptions,
+): Promise<{ citizens: number; documents: number; applications: number }> {
   const codes = (
     await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
   ).map((r) => r.code);
@@ -45,14 +54,23 @@ export async function seedCitizens(db: Db, options: SeedOptions): Promise<number
     count: options.citizens,
     communeCodes: codes,
   });
+  const papers = new DocumentGenerator(options.seed);
   let done = 0;
+  let docCount = 0;
+  let appCount = 0;
   for (const batch of generator.batches(CHUNK)) {
     await db.insert(citizens).values(batch);
+    const issued = papers.generate(batch);
+    await insertChunks(issued.documents, (c) => db.insert(documents).values(c));
+    await insertChunks(issued.applications, (c) => db.insert(applications).values(c));
+    await insertChunks(issued.events, (c) => db.insert(applicationEvents).values(c));
+    docCount += issued.documents.length;
+    appCount += issued.applications.length;
     done += batch.length;
     options.onProgress?.('citizens', done, options.citizens);
   }
-  const serials = [...generator.serialsUsed].map(([prefix, last]) => ({ prefix, last }));
-  await insertChunks(serials, (c) =>
+  const ninCounters = [...generator.serialsUsed].map(([prefix, last]) => ({ prefix, last }));
+  await insertChunks(ninCounters, (c) =>
     db
       .insert(ninSerials)
       .values(c)
@@ -61,7 +79,17 @@ export async function seedCitizens(db: Db, options: SeedOptions): Promise<number
         set: { last: sql`greatest(${ninSerials.last}, excluded.last)` },
       }),
   );
-  return done;
+  const counters = [...papers.serialsUsed].map(([key, last]) => ({ key, last }));
+  await insertChunks(counters, (c) =>
+    db
+      .insert(serials)
+      .values(c)
+      .onConflictDoUpdate({
+        target: serials.key,
+        set: { last: sql`greatest(${serials.last}, excluded.last)` },
+      }),
+  );
+  return { citizens: done, documents: docCount, applications: appCount };
 }
 
 async function count(db: Db, table: typeof wilayas | typeof citizens): Promise<number> {
@@ -71,14 +99,21 @@ async function count(db: Db, table: typeof wilayas | typeof citizens): Promise<n
 
 /** Seeds what is missing: the territory when there is none, citizens when there are none. */
 export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedReport | null> {
-  const report: SeedReport = { wilayas: 0, dairas: 0, communes: 0, citizens: 0 };
+  const report: SeedReport = {
+    wilayas: 0,
+    dairas: 0,
+    communes: 0,
+    citizens: 0,
+    documents: 0,
+    applications: 0,
+  };
   let seeded = false;
   if ((await count(db, wilayas)) === 0) {
     Object.assign(report, await seedTerritory(db));
     seeded = true;
   }
   if ((await count(db, citizens)) === 0 && options.citizens > 0) {
-    report.citizens = await seedCitizens(db, options);
+    Object.assign(report, await seedCitizens(db, options));
     seeded = true;
   }
   return seeded ? report : null;

@@ -27,7 +27,9 @@ export const documents = documentsSchema.table(
     issuingCommuneCode: char('issuing_commune_code', { length: 4 }).notNull(),
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
     expiryDate: date('expiry_date', { mode: 'string' }).notNull(),
-    status: text('status', { enum: ['ACTIVE', 'EXPIRED', 'LOST', 'STOLEN', 'REVOKED', 'REPLACED'] }).notNull(),
+    status: text('status', {
+      enum: ['ACTIVE', 'EXPIRED', 'LOST', 'STOLEN', 'REVOKED', 'REPLACED'],
+    }).notNull(),
     applicationNumber: text('application_number'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,7 +45,13 @@ export const serials = documentsSchema.table('serials', {
   last: integer('last').notNull(),
 });
 
-export const OPEN_STATUSES = ['SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'IN_PRODUCTION', 'READY'] as const;
+export const OPEN_STATUSES = [
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'APPROVED',
+  'IN_PRODUCTION',
+  'READY',
+] as const;
 
 export const applications = documentsSchema.table(
   'applications',
@@ -58,7 +66,16 @@ export const applications = documentsSchema.table(
     counterCommuneCode: char('counter_commune_code', { length: 4 }).notNull(),
     contactPhone: text('contact_phone').notNull(),
     status: text('status', {
-      enum: ['SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'REJECTED', 'IN_PRODUCTION', 'READY', 'DELIVERED', 'CANCELLED'],
+      enum: [
+        'SUBMITTED',
+        'UNDER_REVIEW',
+        'APPROVED',
+        'REJECTED',
+        'IN_PRODUCTION',
+        'READY',
+        'DELIVERED',
+        'CANCELLED',
+      ],
     }).notNull(),
     /** Optimistic lock: every change must name the version it saw. */
     version: integer('version').notNull().default(1),
@@ -105,7 +122,9 @@ export const outbox = documentsSchema.table(
     applicationNumber: text('application_number').notNull(),
     recipient: text('recipient').notNull(),
     message: text('message').notNull(),
-    status: text('status', { enum: ['PENDING', 'SENT', 'FAILED'] }).notNull().default('PENDING'),
+    status: text('status', { enum: ['PENDING', 'SENT', 'FAILED'] })
+      .notNull()
+      .default('PENDING'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'string' }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),

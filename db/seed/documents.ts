@@ -1,0 +1,179 @@
+import type { CitizenSeedRow } from './citizens.js';
+import { Random } from './random.js';
+
+/** Seeded documents describe the state at the end of this day (the registry's reference). */
+export const DOCUMENTS_REFERENCE_DATE = '2025-12-31';
+
+type DocType = 'PASSPORT' | 'NATIONAL_ID_CARD' | 'DRIVING_LICENCE';
+const PREFIX: Record<DocType, string> = {
+  PASSPORT: 'P',
+  NATIONAL_ID_CARD: 'C',
+  DRIVING_LICENCE: 'L',
+};
+const OPEN = ['SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'IN_PRODUCTION', 'READY'] as const;
+
+export interface DocumentSeedRow {
+  number: string;
+  type: DocType;
+  categories: string[];
+  holderNin: string;
+  issuingCommuneCode: string;
+  issueDate: string;
+  expiryDate: string;
+  status: 'ACTIVE' | 'EXPIRED' | 'LOST';
+  applicationNumber: null;
+}
+
+export interface ApplicationSeedRow {
+  number: string;
+  type: DocType;
+  categories: string[];
+  reason: 'FIRST' | 'RENEWAL';
+  nin: string;
+  applicantBirthDate: string;
+  counterCommuneCode: string;
+  contactPhone: string;
+  status: (typeof OPEN)[number];
+  version: number;
+  previousDocumentNumber: string | null;
+  submittedBy: string;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export interface ApplicationEventSeedRow {
+  applicationNumber: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorKind: string;
+  actor: string;
+  reason: null;
+  at: string;
+}
+
+const DAY_MS = 86_400_000;
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(iso) + days * DAY_MS).toISOString().slice(0, 10);
+const addYears = (iso: string, years: number) => {
+  const md = iso.slice(4) === '-02-29' ? '-02-28' : iso.slice(4);
+  return `${Number(iso.slice(0, 4)) + years}${md}`;
+};
+const ageOn = (birth: string, on: string) =>
+  Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
+
+/**
+ * Documents and open applications for seeded citizens, consistent with their ages and
+ * the registry: identity cards from 12, licences from 18, none for the dead. The same
+ * citizens in the same order give the same documents.
+ */
+export class DocumentGenerator {
+  private readonly rng: Random;
+  private readonly counters = new Map<string, number>();
+
+  constructor(seed: number) {
+    this.rng = new Random((seed ^ 0x0d0c5eed) >>> 0);
+  }
+
+  /** Last serial used per key (document prefix + wilaya, application year). */
+  get serialsUsed(): ReadonlyMap<string, number> {
+    return this.counters;
+  }
+
+  private serial(key: string): number {
+    const next = (this.counters.get(key) ?? 0) + 1;
+    this.counters.set(key, next);
+    return next;
+  }
+
+  private documentNumber(type: DocType, commune: string): string {
+    const key = `${PREFIX[type]}${commune.slice(0, 2)}`;
+    return `${key}${String(this.serial(key)).padStart(7, '0')}`;
+  }
+
+  generate(citizens: readonly CitizenSeedRow[]): {
+    documents: DocumentSeedRow[];
+    applications: ApplicationSeedRow[];
+    events: ApplicationEventSeedRow[];
+  } {
+    const documents: DocumentSeedRow[] = [];
+    const applications: ApplicationSeedRow[] = [];
+    const events: ApplicationEventSeedRow[] = [];
+    const rng = this.rng;
+    const ref = DOCUMENTS_REFERENCE_DATE;
+    for (const c of citizens) {
+      if (c.deathDate) continue;
+      const age = ageOn(c.birthDate, ref);
+      const issue = (type: DocType, minAge: number, categories: string[] = []) => {
+        const earliest =
+          addYears(c.birthDate, minAge) > addDays(ref, -3650)
+            ? addYears(c.birthDate, minAge)
+            : addDays(ref, -3650);
+        const span = Math.max(0, (Date.parse(ref) - Date.parse(earliest)) / DAY_MS);
+        const issueDate = addDays(earliest, rng.int(0, Math.floor(span)));
+        const expiryDate = addYears(issueDate, 10);
+        const doc: DocumentSeedRow = {
+          number: this.documentNumber(type, c.birthCommuneCode),
+          type,
+          categories,
+          holderNin: c.nin,
+          issuingCommuneCode: c.birthCommuneCode,
+          issueDate,
+          expiryDate,
+          status: rng.chance(0.01) ? 'LOST' : expiryDate < ref ? 'EXPIRED' : 'ACTIVE',
+          applicationNumber: null,
+        };
+        documents.push(doc);
+        return doc;
+      };
+      const held = new Set<DocType>();
+      if (age >= 12 && rng.chance(0.85)) held.add(issue('NATIONAL_ID_CARD', 12).type);
+      if (rng.chance(0.3)) held.add(issue('PASSPORT', 0).type);
+      if (age >= 18 && rng.chance(c.sex === 'MALE' ? 0.45 : 0.2)) {
+        const cats = [
+          'B',
+          ...(rng.chance(0.1) ? ['A'] : []),
+          ...(age >= 21 && rng.chance(0.08) ? ['C'] : []),
+        ].sort();
+        held.add(issue('DRIVING_LICENCE', 18, cats).type);
+      }
+      // A few citizens have an application under way at a counter.
+      if (age >= 18 && rng.chance(0.03)) {
+        const type: DocType = held.has('PASSPORT') ? 'NATIONAL_ID_CARD' : 'PASSPORT';
+        const previous = documents.filter((d) => d.holderNin === c.nin && d.type === type).pop();
+        const status = rng.pick(OPEN);
+        const submitted = `${addDays(ref, -rng.int(1, 40))}T09:${String(rng.int(10, 59))}:00.000Z`;
+        const number = `APP-${submitted.slice(0, 4)}-${String(this.serial(`APP-${submitted.slice(0, 4)}`)).padStart(8, '0')}`;
+        const agent = `agent-${c.birthCommuneCode}-001`;
+        const steps = OPEN.slice(0, OPEN.indexOf(status) + 1);
+        applications.push({
+          number,
+          type,
+          categories: [],
+          reason: previous ? 'RENEWAL' : 'FIRST',
+          nin: c.nin,
+          applicantBirthDate: c.birthDate,
+          counterCommuneCode: c.birthCommuneCode,
+          contactPhone: `0${rng.pick(['5', '6', '7'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+          status,
+          version: steps.length,
+          previousDocumentNumber: previous?.number ?? null,
+          submittedBy: agent,
+          submittedAt: submitted,
+          updatedAt: submitted,
+        });
+        steps.forEach((to, i) =>
+          events.push({
+            applicationNumber: number,
+            fromStatus: i === 0 ? null : steps[i - 1]!,
+            toStatus: to,
+            actorKind: to === 'IN_PRODUCTION' || to === 'READY' ? 'MINISTRY' : 'AGENT',
+            actor: to === 'IN_PRODUCTION' || to === 'READY' ? 'client:interior-portal' : agent,
+            reason: null,
+            at: submitted,
+          }),
+        );
+      }
+    }
+    return { documents, applications, events };
+  }
+}

@@ -1,0 +1,110 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { outbox } from '../../db/tables/documents.js';
+import type { Logger } from '../kit/logger.js';
+import type { SmsProvider } from '../kit/sms.js';
+
+export interface RelayOptions {
+  batchSize?: number;
+  maxAttempts?: number;
+  /** First retry delay; doubles with each attempt. */
+  baseDelayMs?: number;
+  log?: Logger;
+}
+
+export interface RelayReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * Delivers one batch of pending notifications. The rows stay locked (FOR UPDATE SKIP
+ * LOCKED) until the batch commits, so two relays never take the same row; if the relay
+ * dies mid-batch nothing commits and the rows are taken again, and the provider drops
+ * the repeats by message id. Failures are retried with exponential back-off.
+ */
+export async function relayOnce(
+  db: Db,
+  provider: SmsProvider,
+  options: RelayOptions = {},
+): Promise<RelayReport> {
+  const { batchSize = 50, maxAttempts = 8, baseDelayMs = 1000, log } = options;
+  const report: RelayReport = { sent: 0, retried: 0, failed: 0 };
+  await db.transaction(async (tx) => {
+    const batch = await tx
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.status, 'PENDING'), lte(outbox.nextAttemptAt, sql`now()`)))
+      .orderBy(asc(outbox.id))
+      .limit(batchSize)
+      .for('update', { skipLocked: true });
+    for (const row of batch) {
+      const attempts = row.attempts + 1;
+      try {
+        const { providerMessageId } = await provider.send({
+          id: `outbox-${row.id}`,
+          to: row.recipient,
+          text: row.message,
+        });
+        await tx
+          .update(outbox)
+          .set({
+            status: 'SENT',
+            attempts,
+            sentAt: new Date().toISOString(),
+            providerMessageId,
+            lastError: null,
+          })
+          .where(eq(outbox.id, row.id));
+        report.sent += 1;
+      } catch (error) {
+        const giveUp = attempts >= maxAttempts;
+        const next = new Date(Date.now() + baseDelayMs * 2 ** (attempts - 1)).toISOString();
+        await tx
+          .update(outbox)
+          .set({
+            status: giveUp ? 'FAILED' : 'PENDING',
+            attempts,
+            nextAttemptAt: next,
+            lastError: String((error as Error).message).slice(0, 500),
+          })
+          .where(eq(outbox.id, row.id));
+        if (giveUp) report.failed += 1;
+        else report.retried += 1;
+        log?.warn(
+          { id: row.id, attempts, giveUp, err: (error as Error).message },
+          'SMS not delivered',
+        );
+      }
+    }
+  });
+  return report;
+}
+
+/** Runs the relay every `intervalMs` until stopped. */
+export function startRelay(
+  db: Db,
+  provider: SmsProvider,
+  intervalMs: number,
+  options: RelayOptions = {},
+) {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    if (stopped) return;
+    running = relayOnce(db, provider, options).catch((err) =>
+      options.log?.error({ err }, 'relay batch failed'),
+    );
+    await running;
+    if (!stopped) timer = setTimeout(tick, intervalMs);
+  };
+  let timer = setTimeout(tick, intervalMs);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
