@@ -465,3 +465,112 @@ describe('the agent’s queue', () => {
     expect(large.fetches).toBe(small.fetches);
   });
 });
+
+describe('reading documents: guide, statistics, tracking and the policy', () => {
+  it('the guide of procedures needs no token', async () => {
+    const res = await graph.query(
+      `{ procedures { type title titleAr piecesRequired feeDzd typicalDelayDays whereToApply minimumAge } }`,
+    );
+    expect(res.body.errors).toBeUndefined();
+    const byType = Object.fromEntries(
+      res.body.data.procedures.map((p: { type: string }) => [p.type, p]),
+    );
+    expect(Object.keys(byType).sort()).toEqual(['DRIVING_LICENCE', 'NATIONAL_ID_CARD', 'PASSPORT']);
+    expect(byType.PASSPORT.piecesRequired.length).toBeGreaterThan(2);
+    expect(byType.PASSPORT.titleAr).toMatch(/\p{Script=Arabic}/u);
+  });
+
+  it('statistics for ministry dashboards match the tables', async () => {
+    const token = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
+    const res = await graph.query(
+      `{ documentStatistics(from: "2010-01-01", to: "2030-01-01") { type wilayaCode count }
+         applicationStatistics { status count }
+         processingTimes(from: "2020-01-01", to: "2030-01-01") { communeCode medianDays delivered } }`,
+      {},
+      { token },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const total = res.body.data.documentStatistics.reduce(
+      (s: number, r: { count: number }) => s + r.count,
+      0,
+    );
+    expect(total).toBe(await countRows(graph.database.db, 'documents.documents'));
+    const statuses = res.body.data.applicationStatistics.reduce(
+      (s: number, r: { count: number }) => s + r.count,
+      0,
+    );
+    expect(statuses).toBe(await countRows(graph.database.db, 'documents.applications'));
+    const alger = res.body.data.processingTimes.find(
+      (p: { communeCode: string }) => p.communeCode === '1601',
+    );
+    expect(alger.delivered).toBeGreaterThanOrEqual(3);
+    expect(alger.medianDays).toBeGreaterThanOrEqual(0);
+    const anonymous = await graph.query(`{ applicationStatistics { status count } }`);
+    expect(codeOf(anonymous)).toBe('FORBIDDEN');
+  });
+
+  it('the DOCUMENTS and APPLICATIONS groups follow the policy', async () => {
+    const [holder] = await rows<{ holder_nin: string }>(
+      graph.database.db,
+      sql`select holder_nin from documents.documents where type = 'DRIVING_LICENCE' order by number limit 1`,
+    );
+    const q = (field: string) => `query($n: String!) { citizen(nin: $n) { nin ${field} } }`;
+    const transport = await graph.token({ kind: 'ministry', ministry: 'TRANSPORT' });
+    const education = await graph.token({ kind: 'ministry', ministry: 'EDUCATION' });
+    const ok = await graph.query(
+      q('documents { type status }'),
+      { n: holder!.holder_nin },
+      { token: transport, purpose: 'DRIVING_LICENCE' },
+    );
+    expect(ok.body.errors).toBeUndefined();
+    expect(
+      ok.body.data.citizen.documents.some((d: { type: string }) => d.type === 'DRIVING_LICENCE'),
+    ).toBe(true);
+    const apps = await graph.query(
+      q('applications { number }'),
+      { n: holder!.holder_nin },
+      { token: transport, purpose: 'DRIVING_LICENCE' },
+    );
+    expect(apps.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      group: 'APPLICATIONS',
+    });
+    const denied = await graph.query(
+      q('documents { type }'),
+      { n: holder!.holder_nin },
+      { token: education, purpose: 'SCHOOL_ENROLMENT' },
+    );
+    expect(denied.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      group: 'DOCUMENTS',
+    });
+    expect(JSON.stringify(denied.body)).not.toMatch(/DRIVING_LICENCE"/);
+  });
+
+  it('a citizen follows their own applications and history, and nobody else’s', async () => {
+    const [app] = await rows<{ nin: string; number: string }>(
+      graph.database.db,
+      sql`select nin, number from documents.applications where counter_commune_code = '1601' order by submitted_at limit 1`,
+    );
+    const mine = await graph.token({ kind: 'citizen', nin: app!.nin });
+    const res = await graph.query(
+      `{ me { applications { number status history { toStatus at } } } }`,
+      {},
+      { token: mine },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.me.applications.map((a: { number: string }) => a.number)).toContain(
+      app!.number,
+    );
+    const other = await graph.token({
+      kind: 'citizen',
+      nin: (await applicants('PASSPORT', 1))[0]!.nin,
+    });
+    const peek = await graph.query(
+      `query($n: String!) { application(number: $n) { number status } }`,
+      { n: app!.number },
+      { token: other },
+    );
+    expect(peek.body).toEqual({ data: { application: null } });
+  });
+});

@@ -80,14 +80,50 @@ describe('seeding a database', () => {
       dbs.push(database);
       const report = await seedIfEmpty(database.db, { citizens: 500, seed: 11 });
       expect(report).toMatchObject({ wilayas: 48, citizens: 500 });
+      expect(report!.documents).toBeGreaterThan(300);
       expect(await seedIfEmpty(database.db, { citizens: 500, seed: 11 })).toBeNull();
       const all = await rows(
         database.db,
         sql`select nin, given_name_lat, family_name_ar, birth_date::text, father_nin, mother_nin, death_date::text from citizens.citizens order by nin`,
       );
       expect(all).toHaveLength(500);
-      contents.push(digest(all));
+      const papers = await rows(
+        database.db,
+        sql`select number, type, holder_nin, issue_date::text, expiry_date::text, status from documents.documents order by number`,
+      );
+      const apps = await rows(
+        database.db,
+        sql`select number, nin, type, status from documents.applications order by number`,
+      );
+      expect(papers.length).toBeGreaterThan(300);
+      contents.push(digest([all, papers, apps]));
     }
     expect(contents[0]).toBe(contents[1]);
+  });
+});
+
+describe('synthetic documents', () => {
+  it('follow the registry: none for the dead, identity cards from 12, licences from 18, valid numbers', async () => {
+    const { DocumentGenerator, DOCUMENTS_REFERENCE_DATE } = await import('../db/seed/documents.js');
+    const people = generate(5, 3000);
+    const byNin = new Map(people.map((p) => [p.nin, p]));
+    const out = new DocumentGenerator(5).generate(people);
+    expect(out.documents.length).toBeGreaterThan(1500);
+    const age = (birth: string, on: string) =>
+      Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
+    for (const d of out.documents) {
+      const holder = byNin.get(d.holderNin)!;
+      expect(holder.deathDate).toBeNull();
+      expect(d.number).toMatch(/^[PCL]\d{9}$/);
+      expect(d.issueDate <= DOCUMENTS_REFERENCE_DATE).toBe(true);
+      if (d.type === 'NATIONAL_ID_CARD')
+        expect(age(holder.birthDate, d.issueDate)).toBeGreaterThanOrEqual(12);
+      if (d.type === 'DRIVING_LICENCE')
+        expect(age(holder.birthDate, d.issueDate)).toBeGreaterThanOrEqual(18);
+      if (d.status === 'ACTIVE') expect(d.expiryDate >= DOCUMENTS_REFERENCE_DATE).toBe(true);
+      if (d.status === 'EXPIRED') expect(d.expiryDate < DOCUMENTS_REFERENCE_DATE).toBe(true);
+    }
+    const open = new Set(out.applications.map((a) => `${a.nin}|${a.type}`));
+    expect(open.size).toBe(out.applications.length);
   });
 });

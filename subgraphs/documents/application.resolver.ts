@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { decideForGroup } from '../../schema/access-decision.js';
+import { decideForGroup, maySeeRecord } from '../../schema/access-decision.js';
 import { ninProblem } from '../../schema/nin.js';
 import { accessDenied } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
@@ -238,7 +238,9 @@ export class ApplicationResolver {
     description: 'One application by number, for those who may see it.',
   })
   async application(@Arg('number', () => String) number: string, @Ctx() ctx: Ctx) {
-    return ctx.loaders.applicationByNumber.load(number);
+    const app = await ctx.loaders.applicationByNumber.load(number);
+    // Someone else's application looks exactly like a missing one.
+    return app && maySeeRecord(ctx.principal, ctx.purpose, app.nin) ? app : null;
   }
 
   @Query(() => ApplicationConnection, {

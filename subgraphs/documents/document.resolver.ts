@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { maySeeRecord } from '../../schema/access-decision.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput } from '../kit/errors.js';
 import { Application } from './application.type.js';
@@ -45,8 +46,9 @@ export class DocumentResolver {
     nullable: true,
     description: 'One document by number, for those who may see its holder’s documents.',
   })
-  document(@Arg('number', () => String) number: string, @Ctx() ctx: Ctx) {
-    return ctx.loaders.documentByNumber.load(number.trim().toUpperCase());
+  async document(@Arg('number', () => String) number: string, @Ctx() ctx: Ctx) {
+    const doc = await ctx.loaders.documentByNumber.load(number.trim().toUpperCase());
+    return doc && maySeeRecord(ctx.principal, ctx.purpose, doc.holderNin) ? doc : null;
   }
 
   @FieldResolver(() => Citizen, { description: 'The holder.' })
