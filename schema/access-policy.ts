@@ -141,7 +141,7 @@ export type Ministry = keyof typeof MINISTRIES;
 /** Commune agents: the counters' purposes, acting within their own commune. */
 export const AGENTS: PrincipalPolicy = {
   label: 'Agent of a commune (guichet, civil-status office)',
-  purposes: ['CIVIL_REGISTRATION', 'COUNTER_SERVICE'],
+  purposes: ['CIVIL_REGISTRATION', 'COUNTER_SERVICE', 'VEHICLE_REGISTRATION'],
   distinctNinsPerWindow: 500,
 };
 

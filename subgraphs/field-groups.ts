@@ -5,6 +5,12 @@ import {
   CITIZEN_FIELD_GROUPS as CITIZEN_DOCUMENT_FIELD_GROUPS,
   DOCUMENT_FIELD_GROUPS,
 } from './documents/document.groups.js';
+import {
+  CARD_FIELD_GROUPS,
+  CITIZEN_FIELD_GROUPS as CITIZEN_VEHICLE_FIELD_GROUPS,
+  OWNERSHIP_FIELD_GROUPS,
+  VEHICLE_FIELD_GROUPS,
+} from './vehicles/vehicle.groups.js';
 
 /** Every subgraph's field → group map, as "Type.field", for the policy docs. */
 export function fieldGroupIndex(): FieldGroupIndex {
@@ -16,5 +22,9 @@ export function fieldGroupIndex(): FieldGroupIndex {
   add('Citizen', CITIZEN_DOCUMENT_FIELD_GROUPS);
   add('Document', DOCUMENT_FIELD_GROUPS);
   add('Application', APPLICATION_FIELD_GROUPS);
+  add('Citizen', CITIZEN_VEHICLE_FIELD_GROUPS);
+  add('Vehicle', VEHICLE_FIELD_GROUPS);
+  add('Ownership', OWNERSHIP_FIELD_GROUPS);
+  add('RegistrationCard', CARD_FIELD_GROUPS);
   return index;
 }

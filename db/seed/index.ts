@@ -5,6 +5,8 @@ import { communes, dairas, wilayas } from '../tables/communes.js';
 import { applicationEvents, applications, documents, serials } from '../tables/documents.js';
 import { CitizenGenerator } from './citizens.js';
 import { DocumentGenerator } from './documents.js';
+import { VehicleGenerator } from './vehicles.js';
+import * as vehicleTables from '../tables/vehicles.js';
 import { loadTerritory } from './communes.js';
 
 export interface SeedOptions {
@@ -22,6 +24,7 @@ export interface SeedReport {
   citizens: number;
   documents: number;
   applications: number;
+  vehicles: number;
 }
 
 const CHUNK = 1000;
@@ -45,7 +48,7 @@ export async function seedTerritory(
 export async function seedCitizens(
   db: Db,
   options: SeedOptions,
-): Promise<{ citizens: number; documents: number; applications: number }> {
+): Promise<{ citizens: number; documents: number; applications: number; vehicles: number }> {
   const codes = (
     await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
   ).map((r) => r.code);
@@ -55,6 +58,8 @@ export async function seedCitizens(
     communeCodes: codes,
   });
   const papers = new DocumentGenerator(options.seed);
+  const cars = new VehicleGenerator(options.seed);
+  let vehicleCount = 0;
   let done = 0;
   let docCount = 0;
   let appCount = 0;
@@ -64,6 +69,11 @@ export async function seedCitizens(
     await insertChunks(issued.documents, (c) => db.insert(documents).values(c));
     await insertChunks(issued.applications, (c) => db.insert(applications).values(c));
     await insertChunks(issued.events, (c) => db.insert(applicationEvents).values(c));
+    const fleet = cars.generate(batch);
+    await insertChunks(fleet.vehicles, (c) => db.insert(vehicleTables.vehicles).values(c));
+    await insertChunks(fleet.ownerships, (c) => db.insert(vehicleTables.ownerships).values(c));
+    await insertChunks(fleet.cards, (c) => db.insert(vehicleTables.registrationCards).values(c));
+    vehicleCount += fleet.vehicles.length;
     docCount += issued.documents.length;
     appCount += issued.applications.length;
     done += batch.length;
@@ -89,7 +99,17 @@ export async function seedCitizens(
         set: { last: sql`greatest(${serials.last}, excluded.last)` },
       }),
   );
-  return { citizens: done, documents: docCount, applications: appCount };
+  const vehicleCounters = [...cars.serialsUsed].map(([key, last]) => ({ key, last }));
+  await insertChunks(vehicleCounters, (c) =>
+    db
+      .insert(vehicleTables.serials)
+      .values(c)
+      .onConflictDoUpdate({
+        target: vehicleTables.serials.key,
+        set: { last: sql`greatest(${vehicleTables.serials.last}, excluded.last)` },
+      }),
+  );
+  return { citizens: done, documents: docCount, applications: appCount, vehicles: vehicleCount };
 }
 
 async function count(db: Db, table: typeof wilayas | typeof citizens): Promise<number> {
@@ -106,6 +126,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
     citizens: 0,
     documents: 0,
     applications: 0,
+    vehicles: 0,
   };
   let seeded = false;
   if ((await count(db, wilayas)) === 0) {

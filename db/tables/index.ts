@@ -1,3 +1,4 @@
 export * as citizensTables from './citizens.js';
 export * as communesTables from './communes.js';
 export * as documentsTables from './documents.js';
+export * as vehiclesTables from './vehicles.js';

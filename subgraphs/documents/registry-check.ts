@@ -1,5 +1,5 @@
 import type { Context } from '../kit/context.js';
-import { ErrorCode, appError } from '../kit/errors.js';
+import { raisePeerError } from '../kit/peers.js';
 import type { DocumentsLoaders } from './loaders.js';
 
 export interface RegistryFacts {
@@ -19,24 +19,6 @@ export async function consultRegistry(
   nin: string,
 ): Promise<RegistryFacts | null> {
   const res = await ctx.peers.query<{ citizen: RegistryFacts | null }>('citizens', QUERY, { nin });
-  const error = res.errors?.[0];
-  if (error) {
-    const code = String(error.extensions?.code ?? '');
-    if (code === ErrorCode.FORBIDDEN) {
-      throw appError(
-        ErrorCode.FORBIDDEN,
-        `the civil registry refused the check: ${error.message}`,
-        {
-          group: error.extensions?.group,
-          reason: error.extensions?.reason,
-        },
-      );
-    }
-    if (code === ErrorCode.QUOTA_EXCEEDED) throw appError(ErrorCode.QUOTA_EXCEEDED, error.message);
-    throw appError(
-      ErrorCode.SERVICE_UNAVAILABLE,
-      'the civil registry could not be consulted; nothing was recorded, try again',
-    );
-  }
+  raisePeerError('civil registry', res);
   return res.data?.citizen ?? null;
 }

@@ -53,3 +53,24 @@ export class PeerClient {
     }
   }
 }
+
+/**
+ * Turns a peer's error into ours: its refusals (FORBIDDEN, QUOTA_EXCEEDED) keep their
+ * code and say which service refused; anything else is the peer being unavailable.
+ */
+export function raisePeerError(peer: string, response: PeerResponse<unknown>): void {
+  const error = response.errors?.[0];
+  if (!error) return;
+  const code = String(error.extensions?.code ?? '');
+  if (code === ErrorCode.FORBIDDEN) {
+    throw appError(ErrorCode.FORBIDDEN, `the ${peer} service refused: ${error.message}`, {
+      group: error.extensions?.group,
+      reason: error.extensions?.reason,
+    });
+  }
+  if (code === ErrorCode.QUOTA_EXCEEDED) throw appError(ErrorCode.QUOTA_EXCEEDED, error.message);
+  throw appError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    `the ${peer} service could not be consulted; nothing was recorded, try again`,
+  );
+}

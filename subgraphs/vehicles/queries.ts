@@ -1,0 +1,299 @@
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  idempotencyKeys,
+  ownerships,
+  registrationCards,
+  serials,
+  statusEvents,
+  vehicles,
+} from '../../db/tables/vehicles.js';
+import { idempotent } from '../kit/idempotency.js';
+import type { Page } from '../kit/pagination.js';
+import { MAX_PLATE_SERIAL, formatPlate, plateSeries, type CategoryName } from './identifiers.js';
+import type { CardRecord, OwnershipRecord, VehicleRecord } from './vehicle.type.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export async function vehiclesByVins(db: Db, vins: readonly string[]): Promise<VehicleRecord[]> {
+  return (await db
+    .select()
+    .from(vehicles)
+    .where(inArray(vehicles.vin, [...vins]))) as VehicleRecord[];
+}
+
+export async function vehiclesByPlates(
+  db: Db,
+  plates: readonly string[],
+): Promise<VehicleRecord[]> {
+  return (await db
+    .select()
+    .from(vehicles)
+    .where(inArray(vehicles.plate, [...plates]))) as VehicleRecord[];
+}
+
+export async function vehiclesByOwners(db: Db, nins: readonly string[]): Promise<VehicleRecord[]> {
+  return (await db
+    .select()
+    .from(vehicles)
+    .where(inArray(vehicles.ownerNin, [...nins]))
+    .orderBy(asc(vehicles.plate))) as VehicleRecord[];
+}
+
+export async function ownershipsOf(db: Db, vins: readonly string[]): Promise<OwnershipRecord[]> {
+  return db
+    .select()
+    .from(ownerships)
+    .where(inArray(ownerships.vin, [...vins]))
+    .orderBy(asc(ownerships.id));
+}
+
+export async function cardsOf(db: Db, vins: readonly string[]): Promise<CardRecord[]> {
+  return (await db
+    .select()
+    .from(registrationCards)
+    .where(inArray(registrationCards.vin, [...vins]))
+    .orderBy(asc(registrationCards.issueDate), asc(registrationCards.number))) as CardRecord[];
+}
+
+export async function vehicleCounts(
+  db: Db,
+  wilayaCodes: readonly string[],
+): Promise<{ wilayaCode: string; n: number }[]> {
+  const rows = await db
+    .select({ wilayaCode: vehicles.wilayaCode, n: sql<number>`count(*)` })
+    .from(vehicles)
+    .where(and(inArray(vehicles.wilayaCode, [...wilayaCodes]), eq(vehicles.status, 'ACTIVE')))
+    .groupBy(vehicles.wilayaCode);
+  return rows.map((r) => ({ wilayaCode: r.wilayaCode, n: Number(r.n) }));
+}
+
+export async function vehiclesOfWilaya(
+  db: Db,
+  wilayaCode: string,
+  filter: { category?: string | null; year?: number | null; status?: string | null },
+  page: Page,
+): Promise<VehicleRecord[]> {
+  return (await db
+    .select()
+    .from(vehicles)
+    .where(
+      and(
+        eq(vehicles.wilayaCode, wilayaCode),
+        filter.category
+          ? eq(vehicles.category, filter.category as VehicleRecord['category'])
+          : undefined,
+        filter.year ? eq(vehicles.year, filter.year) : undefined,
+        filter.status ? eq(vehicles.status, filter.status as VehicleRecord['status']) : undefined,
+        page.after ? gt(vehicles.vin, page.after) : undefined,
+      ),
+    )
+    .orderBy(asc(vehicles.vin))
+    .limit(page.limit)) as VehicleRecord[];
+}
+
+async function nextSerial(tx: Tx, key: string): Promise<number> {
+  const [row] = await tx
+    .insert(serials)
+    .values({ key, last: 1 })
+    .onConflictDoUpdate({ target: serials.key, set: { last: sql`${serials.last} + 1` } })
+    .returning({ last: serials.last });
+  return row!.last;
+}
+
+async function issueCard(
+  tx: Tx,
+  vin: string,
+  holderNin: string,
+  plate: string,
+  wilayaCode: string,
+  date: string,
+) {
+  const number = `CG-${wilayaCode}-${String(await nextSerial(tx, `card:${wilayaCode}`)).padStart(8, '0')}`;
+  const card = {
+    number,
+    vin,
+    holderNin,
+    plate,
+    issueDate: date,
+    closedDate: null,
+    status: 'VALID' as const,
+  };
+  await tx.insert(registrationCards).values(card);
+  return card;
+}
+
+export class VehicleRefused extends Error {
+  constructor(
+    readonly code:
+      | 'VIN_ALREADY_REGISTERED'
+      | 'PLATE_SERIES_EXHAUSTED'
+      | 'NOT_CURRENT_OWNER'
+      | 'VEHICLE_STOLEN'
+      | 'VEHICLE_SCRAPPED'
+      | 'VEHICLE_NOT_FOUND',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface NewVehicle {
+  vin: string;
+  make: string;
+  model: string;
+  category: CategoryName;
+  energy: VehicleRecord['energy'];
+  year: number;
+  ownerNin: string;
+  wilayaCode: string;
+  date: string;
+}
+
+/**
+ * Registers a vehicle: the plate serial comes from a counter row updated in the same
+ * transaction (so two registrations never get the same plate), and the first card.
+ */
+export async function registerVehicle(
+  db: Db,
+  v: NewVehicle,
+  request: { clientId: string; idempotencyKey: string },
+): Promise<{ vin: string; card: string; replayed: boolean }> {
+  const { result, replayed } = await idempotent(
+    db,
+    idempotencyKeys,
+    {
+      clientId: request.clientId,
+      key: request.idempotencyKey,
+      operation: 'registerVehicle',
+      input: v,
+    },
+    async (tx) => {
+      const [existing] = await tx
+        .select({ vin: vehicles.vin })
+        .from(vehicles)
+        .where(eq(vehicles.vin, v.vin));
+      if (existing)
+        throw new VehicleRefused(
+          'VIN_ALREADY_REGISTERED',
+          `vehicle ${v.vin} is already registered`,
+        );
+      const year = Number(v.date.slice(0, 4));
+      const serial = await nextSerial(tx, plateSeries(v.category, year, v.wilayaCode));
+      if (serial > MAX_PLATE_SERIAL) {
+        throw new VehicleRefused(
+          'PLATE_SERIES_EXHAUSTED',
+          `no plate left in series ${v.category} ${year} of wilaya ${v.wilayaCode}`,
+        );
+      }
+      const plate = formatPlate(serial, v.category, year, v.wilayaCode);
+      await tx.insert(vehicles).values({
+        vin: v.vin,
+        make: v.make,
+        model: v.model,
+        category: v.category,
+        energy: v.energy,
+        year: v.year,
+        firstRegistrationDate: v.date,
+        plate,
+        wilayaCode: v.wilayaCode,
+        status: 'ACTIVE',
+        ownerNin: v.ownerNin,
+      });
+      await tx.insert(ownerships).values({ vin: v.vin, ownerNin: v.ownerNin, fromDate: v.date });
+      const card = await issueCard(tx, v.vin, v.ownerNin, plate, v.wilayaCode, v.date);
+      return { vin: v.vin, card: card.number };
+    },
+  );
+  return { ...result, replayed };
+}
+
+/**
+ * A sale in one transaction: the vehicle row is locked, the seller re-checked, the old
+ * ownership and card closed, the new ones opened. Any refusal rolls everything back.
+ */
+export async function transferOwnership(
+  db: Db,
+  t: { vin: string; sellerNin: string; buyerNin: string; date: string },
+  request: { clientId: string; idempotencyKey: string },
+): Promise<{ vin: string; card: string; replayed: boolean }> {
+  const { result, replayed } = await idempotent(
+    db,
+    idempotencyKeys,
+    {
+      clientId: request.clientId,
+      key: request.idempotencyKey,
+      operation: 'transferOwnership',
+      input: t,
+    },
+    async (tx) => {
+      const [v] = await tx.select().from(vehicles).where(eq(vehicles.vin, t.vin)).for('update');
+      if (!v) throw new VehicleRefused('VEHICLE_NOT_FOUND', `no vehicle with VIN ${t.vin}`);
+      if (v.status === 'STOLEN')
+        throw new VehicleRefused(
+          'VEHICLE_STOLEN',
+          'this vehicle is reported stolen: it cannot change hands',
+        );
+      if (v.status === 'SCRAPPED')
+        throw new VehicleRefused(
+          'VEHICLE_SCRAPPED',
+          'this vehicle is scrapped: it cannot change hands',
+        );
+      if (v.ownerNin !== t.sellerNin)
+        throw new VehicleRefused(
+          'NOT_CURRENT_OWNER',
+          'the seller is not the current owner of this vehicle',
+        );
+      await tx
+        .update(ownerships)
+        .set({ toDate: t.date })
+        .where(and(eq(ownerships.vin, t.vin), isNull(ownerships.toDate)));
+      await tx.insert(ownerships).values({ vin: t.vin, ownerNin: t.buyerNin, fromDate: t.date });
+      await tx
+        .update(registrationCards)
+        .set({ status: 'CLOSED', closedDate: t.date })
+        .where(and(eq(registrationCards.vin, t.vin), eq(registrationCards.status, 'VALID')));
+      const card = await issueCard(tx, t.vin, t.buyerNin, v.plate, v.wilayaCode, t.date);
+      await tx
+        .update(vehicles)
+        .set({ ownerNin: t.buyerNin, version: sql`${vehicles.version} + 1` })
+        .where(eq(vehicles.vin, t.vin));
+      return { vin: t.vin, card: card.number };
+    },
+  );
+  return { ...result, replayed };
+}
+
+/** The latest ownership start of a vehicle, to refuse a sale dated before it. */
+export async function currentOwnershipStart(db: Db, vin: string): Promise<string | null> {
+  const [row] = await db
+    .select({ fromDate: ownerships.fromDate })
+    .from(ownerships)
+    .where(and(eq(ownerships.vin, vin), isNull(ownerships.toDate)))
+    .orderBy(desc(ownerships.id))
+    .limit(1);
+  return row?.fromDate ?? null;
+}
+
+export async function setStatus(
+  db: Db,
+  vin: string,
+  status: 'ACTIVE' | 'STOLEN',
+  actor: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(vehicles)
+      .set({ status, version: sql`${vehicles.version} + 1` })
+      .where(
+        and(
+          eq(vehicles.vin, vin),
+          status === 'STOLEN' ? eq(vehicles.status, 'ACTIVE') : eq(vehicles.status, 'STOLEN'),
+        ),
+      )
+      .returning({ vin: vehicles.vin });
+    if (updated.length === 0) return false;
+    await tx.insert(statusEvents).values({ vin, status, actor, at: new Date().toISOString() });
+    return true;
+  });
+}

@@ -1,0 +1,343 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { decideForGroup, maySeeRecord } from '../../schema/access-decision.js';
+import { ninProblem } from '../../schema/nin.js';
+import type { Principal } from '../../schema/principal.js';
+import { accessDenied } from '../kit/access.js';
+import type { Context } from '../kit/context.js';
+import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
+import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
+import { assertPlate, assertVin } from './identifiers.js';
+import type { VehiclesLoaders } from './loaders.js';
+import {
+  VehicleRefused,
+  currentOwnershipStart,
+  registerVehicle,
+  setStatus,
+  transferOwnership,
+  vehiclesOfWilaya,
+} from './queries.js';
+import { assertLivingCitizen } from './registry-check.js';
+import {
+  RegisterVehicleInput,
+  RegistrationPayload,
+  TransferOwnershipInput,
+  VehicleFilter,
+} from './vehicle.input.js';
+import {
+  Ownership,
+  RegistrationCard,
+  StolenCheck,
+  Vehicle,
+  VehicleConnection,
+  Wilaya,
+  type CardRecord,
+  type OwnershipRecord,
+  type VehicleRecord,
+} from './vehicle.type.js';
+import { Citizen } from './citizen.type.js';
+
+type Ctx = Context<VehiclesLoaders>;
+const today = () => new Date().toISOString().slice(0, 10);
+
+function assertNinArg(value: string, field: string): string {
+  const problem = ninProblem(value);
+  if (problem)
+    throw badInput(
+      ErrorCode.INVALID_NIN,
+      `${field} "${value.slice(0, 40)}" is not a valid NIN: ${problem}`,
+      field,
+    );
+  return value;
+}
+
+function assertName(value: string, field: string): string {
+  const v = value.trim();
+  if (v.length < 1 || v.length > 40 || !/^[\p{L}\p{N}][\p{L}\p{N} .\-]*$/u.test(v)) {
+    throw badInput(
+      ErrorCode.BAD_USER_INPUT,
+      `${field} must be 1 to 40 letters, digits, spaces, "." or "-"`,
+      field,
+    );
+  }
+  return v;
+}
+
+/** A registration-desk agent stating a purpose that covers the vehicles group. */
+function registrationAgent(ctx: Ctx): Extract<Principal, { kind: 'agent' }> {
+  const p = ctx.principal;
+  if (p.kind !== 'agent') throw forbidden('only an agent at a commune counter registers vehicles');
+  const basis = decideForGroup(p, ctx.purpose, 'VEHICLES');
+  if (!basis.allowed) throw accessDenied(basis, 'VEHICLES', ctx.purpose);
+  return p;
+}
+
+function refusal(error: unknown): never {
+  if (error instanceof VehicleRefused) throw appError(ErrorCode[error.code], error.message);
+  throw error;
+}
+
+async function payload(
+  ctx: Ctx,
+  vin: string,
+  cardNumber: string,
+  replayed: boolean,
+): Promise<RegistrationPayload> {
+  ctx.loaders.vehicleByVin.clear(vin);
+  ctx.loaders.cardsByVin.clear(vin);
+  const vehicle = await ctx.loaders.vehicleByVin.load(vin);
+  const card = (await ctx.loaders.cardsByVin.load(vin)).find((c) => c.number === cardNumber);
+  return { vehicle: vehicle as Vehicle, card: card as RegistrationCard, replayed };
+}
+
+@Resolver(() => Vehicle)
+export class VehicleResolver {
+  @Query(() => Vehicle, {
+    nullable: true,
+    description: 'A vehicle by VIN; null when unknown or its owner is not visible to you.',
+  })
+  async vehicle(@Arg('vin', () => String) vin: string, @Ctx() ctx: Ctx) {
+    const v = await ctx.loaders.vehicleByVin.load(assertVin(vin));
+    return v && maySeeRecord(ctx.principal, ctx.purpose, v.ownerNin) ? v : null;
+  }
+
+  @Query(() => Vehicle, { nullable: true, description: 'A vehicle by plate (SSSSS-CYY-WW).' })
+  async vehicleByPlate(@Arg('plate', () => String) plate: string, @Ctx() ctx: Ctx) {
+    const v = await ctx.loaders.vehicleByPlate.load(assertPlate(plate));
+    return v && maySeeRecord(ctx.principal, ctx.purpose, v.ownerNin) ? v : null;
+  }
+
+  @Query(() => VehicleConnection, {
+    description: 'Vehicles registered in a wilaya, in VIN order, a page at a time.',
+  })
+  async vehicles(
+    @Arg('wilayaCode', () => String) wilayaCode: string,
+    @Arg('filter', () => VehicleFilter, { nullable: true }) filter: VehicleFilter | null,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
+    if (!/^\d{2}$/.test(wilayaCode)) {
+      throw badInput(
+        ErrorCode.INVALID_WILAYA_CODE,
+        'wilayaCode must be 2 digits, such as "16"',
+        'wilayaCode',
+      );
+    }
+    const basis = decideForGroup(ctx.principal, ctx.purpose, 'VEHICLES');
+    if (!basis.allowed) throw accessDenied(basis, 'VEHICLES', ctx.purpose);
+    const page = readPage(args);
+    const rows = await vehiclesOfWilaya(ctx.db, wilayaCode, filter ?? {}, page);
+    for (const row of rows) ctx.loaders.vehicleByVin.prime(row.vin, row);
+    return toConnection(rows, page, (r) => r.vin);
+  }
+
+  @Query(() => StolenCheck, {
+    description:
+      'Roadside check: is this plate reported stolen? Reveals no owner data; no token needed.',
+  })
+  async stolenCheck(
+    @Arg('plate', () => String) plate: string,
+    @Ctx() ctx: Ctx,
+  ): Promise<StolenCheck> {
+    const p = assertPlate(plate);
+    const v = await ctx.loaders.vehicleByPlate.load(p);
+    return {
+      plate: p,
+      known: !!v,
+      stolen: v?.status === 'STOLEN',
+      make: v?.make ?? null,
+      model: v?.model ?? null,
+    };
+  }
+
+  @Mutation(() => RegistrationPayload, {
+    description:
+      "Registers a vehicle in the agent's wilaya: allocates its plate and issues the first registration card.",
+  })
+  async registerVehicle(
+    @Arg('input', () => RegisterVehicleInput) input: RegisterVehicleInput,
+    @Ctx() ctx: Ctx,
+  ) {
+    const agent = registrationAgent(ctx);
+    const vin = assertVin(input.vin);
+    const ownerNin = assertNinArg(input.ownerNin, 'ownerNin');
+    const make = assertName(input.make, 'make');
+    const model = assertName(input.model, 'model');
+    const thisYear = Number(today().slice(0, 4));
+    if (!Number.isInteger(input.year) || input.year < 1950 || input.year > thisYear + 1) {
+      throw badInput(
+        ErrorCode.BAD_USER_INPUT,
+        `year must be between 1950 and ${thisYear + 1}`,
+        'year',
+      );
+    }
+    await assertLivingCitizen(ctx, ownerNin, 'ownerNin');
+    try {
+      const done = await registerVehicle(
+        ctx.db,
+        {
+          vin,
+          make,
+          model,
+          category: input.category,
+          energy: input.energy,
+          year: input.year,
+          ownerNin,
+          wilayaCode: agent.communeCode.slice(0, 2),
+          date: today(),
+        },
+        { clientId: agent.clientId, idempotencyKey: input.idempotencyKey },
+      );
+      return payload(ctx, done.vin, done.card, done.replayed);
+    } catch (error) {
+      return refusal(error);
+    }
+  }
+
+  @Mutation(() => RegistrationPayload, {
+    description:
+      'Transfers a vehicle from its current owner to a living buyer: closes the old card and issues a new one, in one step.',
+  })
+  async transferOwnership(
+    @Arg('input', () => TransferOwnershipInput) input: TransferOwnershipInput,
+    @Ctx() ctx: Ctx,
+  ) {
+    const agent = registrationAgent(ctx);
+    const vin = assertVin(input.vin);
+    const sellerNin = assertNinArg(input.sellerNin, 'sellerNin');
+    const buyerNin = assertNinArg(input.buyerNin, 'buyerNin');
+    if (sellerNin === buyerNin)
+      throw badInput(
+        ErrorCode.BAD_USER_INPUT,
+        'the buyer and the seller are the same person',
+        'buyerNin',
+      );
+    if (input.date > today())
+      throw badInput(ErrorCode.INVALID_DATE, 'the date of sale cannot be in the future', 'date');
+    const vehicle = await ctx.loaders.vehicleByVin.load(vin);
+    if (!vehicle)
+      throw appError(ErrorCode.VEHICLE_NOT_FOUND, `no vehicle with VIN ${vin}`, { field: 'vin' });
+    const since = await currentOwnershipStart(ctx.db, vin);
+    if (since && input.date < since) {
+      throw badInput(
+        ErrorCode.INVALID_DATE,
+        `the seller owns this vehicle since ${since}; the sale cannot be dated before`,
+        'date',
+      );
+    }
+    await assertLivingCitizen(ctx, buyerNin, 'buyerNin');
+    try {
+      const done = await transferOwnership(
+        ctx.db,
+        { vin, sellerNin, buyerNin, date: input.date },
+        { clientId: agent.clientId, idempotencyKey: input.idempotencyKey },
+      );
+      return payload(ctx, done.vin, done.card, done.replayed);
+    } catch (error) {
+      return refusal(error);
+    }
+  }
+
+  @Mutation(() => Vehicle, {
+    description:
+      'Reports a vehicle stolen (its owner, or a service whose purpose covers vehicles).',
+  })
+  reportVehicleStolen(@Arg('vin', () => String) vin: string, @Ctx() ctx: Ctx) {
+    return changeTheftStatus(ctx, vin, 'STOLEN');
+  }
+
+  @Mutation(() => Vehicle, { description: 'Reports a stolen vehicle recovered.' })
+  reportVehicleRecovered(@Arg('vin', () => String) vin: string, @Ctx() ctx: Ctx) {
+    return changeTheftStatus(ctx, vin, 'ACTIVE');
+  }
+
+  @FieldResolver(() => Citizen, { description: 'The current owner.' })
+  currentOwner(@Root() v: VehicleRecord): Citizen {
+    return { nin: v.ownerNin };
+  }
+
+  @FieldResolver(() => Wilaya, {
+    description: 'The wilaya where it is registered (the plate’s last two digits).',
+  })
+  registeringWilaya(@Root() v: VehicleRecord): Wilaya {
+    return { code: v.wilayaCode };
+  }
+
+  @FieldResolver(() => [Ownership], { description: 'Every owner, oldest first.' })
+  owners(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
+    return ctx.loaders.ownershipsByVin.load(v.vin);
+  }
+
+  @FieldResolver(() => [RegistrationCard], {
+    description: 'Every registration card, oldest first.',
+  })
+  registrationCards(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
+    return ctx.loaders.cardsByVin.load(v.vin);
+  }
+}
+
+async function changeTheftStatus(
+  ctx: Ctx,
+  rawVin: string,
+  to: 'STOLEN' | 'ACTIVE',
+): Promise<VehicleRecord> {
+  const vin = assertVin(rawVin);
+  const v = await ctx.loaders.vehicleByVin.load(vin);
+  const p = ctx.principal;
+  const isOwner = p.kind === 'citizen' && v?.ownerNin === p.nin;
+  const isService =
+    (p.kind === 'ministry' || p.kind === 'agent') &&
+    decideForGroup(p, ctx.purpose, 'VEHICLES').allowed;
+  if (!v || !(isOwner || isService))
+    throw appError(ErrorCode.VEHICLE_NOT_FOUND, `no vehicle ${vin} that you may report on`, {
+      field: 'vin',
+    });
+  if (v.status === 'SCRAPPED')
+    throw appError(ErrorCode.VEHICLE_SCRAPPED, 'this vehicle is scrapped');
+  const actor = 'sub' in p ? p.sub : 'anonymous';
+  if (!(await setStatus(ctx.db, vin, to, actor))) {
+    throw appError(
+      ErrorCode.CONFLICT,
+      to === 'STOLEN'
+        ? 'this vehicle is already reported stolen'
+        : 'this vehicle is not reported stolen',
+    );
+  }
+  ctx.loaders.vehicleByVin.clear(vin);
+  return (await ctx.loaders.vehicleByVin.load(vin))!;
+}
+
+@Resolver(() => Ownership)
+export class OwnershipResolver {
+  @FieldResolver(() => Citizen)
+  owner(@Root() o: OwnershipRecord): Citizen {
+    return { nin: o.ownerNin };
+  }
+}
+
+@Resolver(() => RegistrationCard)
+export class RegistrationCardResolver {
+  @FieldResolver(() => Citizen)
+  holder(@Root() c: CardRecord): Citizen {
+    return { nin: c.holderNin };
+  }
+}
+
+@Resolver(() => Citizen)
+export class CitizenVehiclesResolver {
+  @FieldResolver(() => [Vehicle], {
+    description: 'Vehicles the citizen owns now (group VEHICLES).',
+  })
+  vehicles(@Root() c: Citizen, @Ctx() ctx: Ctx) {
+    return ctx.loaders.vehiclesByOwner.load(c.nin);
+  }
+}
+
+@Resolver(() => Wilaya)
+export class WilayaVehiclesResolver {
+  @FieldResolver(() => Int, {
+    description: 'Vehicles registered in the wilaya and not stolen or scrapped.',
+  })
+  registeredVehicleCount(@Root() w: Wilaya, @Ctx() ctx: Ctx) {
+    return ctx.loaders.vehicleCountByWilaya.load(w.code);
+  }
+}
