@@ -2,7 +2,10 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./db/tables/citizens.ts', './db/tables/communes.ts', './db/tables/documents.ts',
+  schema: [
+    './db/tables/citizens.ts',
+    './db/tables/communes.ts',
+    './db/tables/documents.ts',
     './db/tables/vehicles.ts',
   ],
   out: './db/migrations',
