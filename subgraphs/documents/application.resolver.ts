@@ -176,6 +176,13 @@ export class ApplicationResolver {
         { field: 'number' },
       );
     }
+    // A stale version is reported first: what the caller saw is no longer the case.
+    if (input.expectedVersion !== app.version) {
+      throw appError(
+        ErrorCode.CONFLICT,
+        `application ${app.number} is at version ${app.version}, not ${input.expectedVersion}: reload it and decide again`,
+      );
+    }
     const from = app.status as ApplicationStatusName;
     const to = input.status as ApplicationStatusName;
     if (!TRANSITIONS[from].includes(to)) {
@@ -194,12 +201,6 @@ export class ApplicationResolver {
         ErrorCode.REASON_REQUIRED,
         `say why (at least 5 characters) to make an application ${to}`,
         'reason',
-      );
-    }
-    if (input.expectedVersion !== app.version) {
-      throw appError(
-        ErrorCode.CONFLICT,
-        `application ${app.number} is at version ${app.version}, not ${input.expectedVersion}: reload it and decide again`,
       );
     }
     const actor = actorOf(ctx);
