@@ -8,6 +8,9 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.me
 /** The drizzle handle every query function takes first, whichever driver is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 
+/** A transaction handle, as `db.transaction` passes it. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 export interface DatabaseHandle {
   db: Db;
   kind: 'postgres' | 'pglite';

@@ -1,5 +1,7 @@
 import { makeNin, ninPrefix, type NinSex } from '../../schema/nin.js';
 import { FAMILY, FEMALE_GIVEN, MALE_GIVEN, type Name } from './names.js';
+import { Counters } from './counters.js';
+import { DAY_MS } from './dates.js';
 import { Random } from './random.js';
 
 export interface CitizenSeedRow {
@@ -27,8 +29,6 @@ export interface CitizenGeneratorOptions {
   communeCodes: readonly string[];
 }
 
-const DAY_MS = 86_400_000;
-
 function dateInYear(rng: Random, year: number): string {
   const start = Date.UTC(year, 0, 1);
   const days = (Date.UTC(year + 1, 0, 1) - start) / DAY_MS;
@@ -44,7 +44,7 @@ const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
  */
 export class CitizenGenerator {
   private readonly rng: Random;
-  private readonly serials = new Map<string, number>();
+  private readonly serials = new Counters();
   private readonly byWilaya = new Map<string, string[]>();
 
   constructor(private readonly options: CitizenGeneratorOptions) {
@@ -60,7 +60,7 @@ export class CitizenGenerator {
 
   /** Serials used so far per NIN prefix, to store so that new births continue after them. */
   get serialsUsed(): ReadonlyMap<string, number> {
-    return this.serials;
+    return this.serials.used;
   }
 
   /** Yields the citizens in batches of at most `batchSize`, exactly `count` in all. */
@@ -87,9 +87,7 @@ export class CitizenGenerator {
 
   private nin(sex: NinSex, birthDate: string, commune: string): string {
     const prefix = ninPrefix(sex, yearOf(birthDate), commune);
-    const serial = (this.serials.get(prefix) ?? 0) + 1;
-    this.serials.set(prefix, serial);
-    return makeNin(prefix, serial);
+    return makeNin(prefix, this.serials.next(prefix));
   }
 
   private near(home: string): string {

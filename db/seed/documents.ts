@@ -1,4 +1,6 @@
 import type { CitizenSeedRow } from './citizens.js';
+import { Counters } from './counters.js';
+import { DAY_MS, addDays, addYears, ageOn } from './dates.js';
 import { Random } from './random.js';
 
 /** Seeded documents describe the state at the end of this day (the registry's reference). */
@@ -51,16 +53,6 @@ export interface ApplicationEventSeedRow {
   at: string;
 }
 
-const DAY_MS = 86_400_000;
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(iso) + days * DAY_MS).toISOString().slice(0, 10);
-const addYears = (iso: string, years: number) => {
-  const md = iso.slice(4) === '-02-29' ? '-02-28' : iso.slice(4);
-  return `${Number(iso.slice(0, 4)) + years}${md}`;
-};
-const ageOn = (birth: string, on: string) =>
-  Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
-
 /**
  * Documents and open applications for seeded citizens, consistent with their ages and
  * the registry: identity cards from 12, licences from 18, none for the dead. The same
@@ -68,7 +60,7 @@ const ageOn = (birth: string, on: string) =>
  */
 export class DocumentGenerator {
   private readonly rng: Random;
-  private readonly counters = new Map<string, number>();
+  private readonly counters = new Counters();
 
   constructor(seed: number) {
     this.rng = new Random((seed ^ 0x0d0c5eed) >>> 0);
@@ -76,18 +68,12 @@ export class DocumentGenerator {
 
   /** Last serial used per key (document prefix + wilaya, application year). */
   get serialsUsed(): ReadonlyMap<string, number> {
-    return this.counters;
-  }
-
-  private serial(key: string): number {
-    const next = (this.counters.get(key) ?? 0) + 1;
-    this.counters.set(key, next);
-    return next;
+    return this.counters.used;
   }
 
   private documentNumber(type: DocType, commune: string): string {
     const key = `${PREFIX[type]}${commune.slice(0, 2)}`;
-    return `${key}${String(this.serial(key)).padStart(7, '0')}`;
+    return `${key}${String(this.counters.next(key)).padStart(7, '0')}`;
   }
 
   generate(citizens: readonly CitizenSeedRow[]): {
@@ -142,7 +128,7 @@ export class DocumentGenerator {
         const previous = documents.filter((d) => d.holderNin === c.nin && d.type === type).pop();
         const status = rng.pick(OPEN);
         const submitted = `${addDays(ref, -rng.int(1, 40))}T09:${String(rng.int(10, 59))}:00.000Z`;
-        const number = `APP-${submitted.slice(0, 4)}-${String(this.serial(`APP-${submitted.slice(0, 4)}`)).padStart(8, '0')}`;
+        const number = `APP-${submitted.slice(0, 4)}-${String(this.counters.next(`APP-${submitted.slice(0, 4)}`)).padStart(8, '0')}`;
         const agent = `agent-${c.birthCommuneCode}-001`;
         const steps = OPEN.slice(0, OPEN.indexOf(status) + 1);
         applications.push({

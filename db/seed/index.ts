@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { raiseSerials } from '../serials.js';
 import { citizens, ninSerials } from '../tables/citizens.js';
 import { communes, dairas, wilayas } from '../tables/communes.js';
 import { applicationEvents, applications, documents, serials } from '../tables/documents.js';
@@ -89,26 +90,8 @@ export async function seedCitizens(
         set: { last: sql`greatest(${ninSerials.last}, excluded.last)` },
       }),
   );
-  const counters = [...papers.serialsUsed].map(([key, last]) => ({ key, last }));
-  await insertChunks(counters, (c) =>
-    db
-      .insert(serials)
-      .values(c)
-      .onConflictDoUpdate({
-        target: serials.key,
-        set: { last: sql`greatest(${serials.last}, excluded.last)` },
-      }),
-  );
-  const vehicleCounters = [...cars.serialsUsed].map(([key, last]) => ({ key, last }));
-  await insertChunks(vehicleCounters, (c) =>
-    db
-      .insert(vehicleTables.serials)
-      .values(c)
-      .onConflictDoUpdate({
-        target: vehicleTables.serials.key,
-        set: { last: sql`greatest(${vehicleTables.serials.last}, excluded.last)` },
-      }),
-  );
+  await raiseSerials(db, serials, papers.serialsUsed);
+  await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
   return { citizens: done, documents: docCount, applications: appCount, vehicles: vehicleCount };
 }
 

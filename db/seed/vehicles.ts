@@ -1,4 +1,6 @@
 import type { CitizenSeedRow } from './citizens.js';
+import { Counters } from './counters.js';
+import { DAY_MS, addDays } from './dates.js';
 import { Random } from './random.js';
 
 export const VEHICLES_REFERENCE_DATE = '2025-12-31';
@@ -110,17 +112,13 @@ export interface CardSeedRow {
   status: 'VALID' | 'CLOSED';
 }
 
-const DAY_MS = 86_400_000;
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(iso) + days * DAY_MS).toISOString().slice(0, 10);
-
 /**
  * Vehicles for seeded adults (about a quarter own one), with plates in their wilaya's
  * series, their cards and, for some, an earlier owner. Same citizens, same vehicles.
  */
 export class VehicleGenerator {
   private readonly rng: Random;
-  private readonly counters = new Map<string, number>();
+  private readonly counters = new Counters();
   private vinCounter = 0;
 
   constructor(seed: number) {
@@ -128,13 +126,7 @@ export class VehicleGenerator {
   }
 
   get serialsUsed(): ReadonlyMap<string, number> {
-    return this.counters;
-  }
-
-  private serial(key: string): number {
-    const next = (this.counters.get(key) ?? 0) + 1;
-    this.counters.set(key, next);
-    return next;
+    return this.counters.used;
   }
 
   private vin(wmi: string, year: number): string {
@@ -161,7 +153,7 @@ export class VehicleGenerator {
     issue: string,
     closed: string | null,
   ): CardSeedRow {
-    const number = `CG-${wilaya}-${String(this.serial(`card:${wilaya}`)).padStart(8, '0')}`;
+    const number = `CG-${wilaya}-${String(this.counters.next(`card:${wilaya}`)).padStart(8, '0')}`;
     return {
       number,
       vin,
@@ -190,7 +182,7 @@ export class VehicleGenerator {
         const firstReg = addDays(`${year}-01-01`, rng.int(0, year === 2025 ? 330 : 364));
         const wilaya = owner.birthCommuneCode.slice(0, 2);
         const yy = year % 100;
-        const serial = this.serial(
+        const serial = this.counters.next(
           `plate:${wilaya}:${DIGIT[m.category]}:${String(yy).padStart(2, '0')}`,
         );
         const plate = `${String(serial).padStart(5, '0')}-${DIGIT[m.category]}${String(yy).padStart(2, '0')}-${wilaya}`;

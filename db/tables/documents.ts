@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { consultationsTable } from './consultations.js';
 import { idempotencyTable } from './idempotency.js';
+import { serialsTable } from './serials.js';
 
 /** Secure documents and the applications taken at commune counters (guichet électronique). */
 export const documentsSchema = pgSchema('documents');
@@ -38,12 +39,6 @@ export const documents = documentsSchema.table(
     index('documents_issued_idx').on(t.issueDate, t.type),
   ],
 );
-
-/** Last serial used per counter key (document numbers, application numbers). */
-export const serials = documentsSchema.table('serials', {
-  key: text('key').primaryKey(),
-  last: integer('last').notNull(),
-});
 
 export const OPEN_STATUSES = [
   'SUBMITTED',
@@ -135,5 +130,6 @@ export const outbox = documentsSchema.table(
   (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt, t.id)],
 );
 
+export const serials = serialsTable(documentsSchema);
 export const idempotencyKeys = idempotencyTable(documentsSchema);
 export const consultations = consultationsTable(documentsSchema);

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { consultationsTable } from './consultations.js';
 import { idempotencyTable } from './idempotency.js';
+import { serialsTable } from './serials.js';
 
 /** Vehicle registration: vehicles, owners over time, electronic registration cards. */
 export const vehiclesSchema = pgSchema('vehicles');
@@ -96,11 +97,6 @@ export const statusEvents = vehiclesSchema.table(
   (t) => [index('status_events_vin_idx').on(t.vin, t.id)],
 );
 
-/** Last serial used per counter: plates per (wilaya, category digit, year), card numbers per wilaya. */
-export const serials = vehiclesSchema.table('serials', {
-  key: text('key').primaryKey(),
-  last: integer('last').notNull(),
-});
-
+export const serials = serialsTable(vehiclesSchema);
 export const idempotencyKeys = idempotencyTable(vehiclesSchema);
 export const consultations = consultationsTable(vehiclesSchema);

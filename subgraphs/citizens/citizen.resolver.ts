@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { decideForGroup, policyOf } from '../../schema/access-decision.js';
+import { decideForGroup, maySeeRecord, policyOf } from '../../schema/access-decision.js';
 import {
   accessDenied,
   assertGroupsAllowed,
@@ -11,7 +11,6 @@ import {
 import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
-import { maySeeCitizen } from './access.js';
 import {
   CitizenConnection,
   CitizenFilter,
@@ -24,7 +23,8 @@ import type { CitizensLoaders } from './loaders.js';
 import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
 import { ConsultationConnection, ConsultationCount } from './consultation.type.js';
 import { consultationStatistics, consultationsOf, listCitizens, registerBirth } from './queries.js';
-import { assertCommuneCode, assertName, assertNin, assertPastDate } from './validate.js';
+import { assertNin } from '../kit/nin.js';
+import { assertCommuneCode, assertName, assertPastDate } from './validate.js';
 
 type Ctx = Context<CitizensLoaders>;
 
@@ -33,7 +33,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 async function visible(ctx: Ctx, nin: string | null): Promise<CitizenRecord | null> {
   if (!nin) return null;
   const citizen = await ctx.loaders.citizenByNin.load(nin);
-  return citizen && maySeeCitizen(ctx.principal, ctx.purpose, citizen) ? citizen : null;
+  return citizen && maySeeRecord(ctx.principal, ctx.purpose, citizen.nin) ? citizen : null;
 }
 
 @Resolver(() => Citizen)
@@ -216,7 +216,7 @@ export class CitizenResolver {
   })
   async children(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
     const rows = await ctx.loaders.childrenByParentNin.load(citizen.nin);
-    return rows.filter((r) => maySeeCitizen(ctx.principal, ctx.purpose, r));
+    return rows.filter((r) => maySeeRecord(ctx.principal, ctx.purpose, r.nin));
   }
 
   @FieldResolver(() => ConsultationConnection, {

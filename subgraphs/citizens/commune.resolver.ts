@@ -5,7 +5,7 @@ import { forbidden } from '../kit/errors.js';
 import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
 import type { Context } from '../kit/context.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
-import { maySeeCitizen } from './access.js';
+import { maySeeRecord } from '../../schema/access-decision.js';
 import { CitizenConnection } from './citizen.input.js';
 import { Commune } from './commune.type.js';
 import type { CitizensLoaders } from './loaders.js';
@@ -22,7 +22,7 @@ export class CommuneCitizensResolver {
   ) {
     const page = readPage(args);
     const rows = await ctx.loaders.citizensBornInCommune.load({ communeCode: commune.code, page });
-    const visible = rows.filter((r) => maySeeCitizen(ctx.principal, ctx.purpose, r));
+    const visible = rows.filter((r) => maySeeRecord(ctx.principal, ctx.purpose, r.nin));
     for (const row of visible) ctx.loaders.citizenByNin.prime(row.nin, row);
     return toConnection(visible, page, (r) => r.nin);
   }

@@ -1,16 +1,4 @@
-import { ninProblem } from '../../schema/nin.js';
 import { ErrorCode, badInput } from '../kit/errors.js';
-
-export function assertNin(value: string, field = 'nin'): string {
-  const problem = ninProblem(value);
-  if (problem)
-    throw badInput(
-      ErrorCode.INVALID_NIN,
-      `${field} "${value.slice(0, 40)}" is not a valid NIN: ${problem}`,
-      field,
-    );
-  return value;
-}
 
 export function assertCommuneCode(value: string, field = 'birthCommuneCode'): string {
   if (!/^\d{4}$/.test(value)) {

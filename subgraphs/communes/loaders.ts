@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.js';
+import { byKey, groupBy } from '../kit/batch.js';
 import type { Page } from '../kit/pagination.js';
 import {
   communesByCodes,
@@ -10,17 +11,6 @@ import {
   wilayasByCodes,
 } from './queries.js';
 import type { CommuneRecord, DairaRecord, WilayaRecord } from './territory.type.js';
-
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) map.set(keyOf(row), [...(map.get(keyOf(row)) ?? []), row]);
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 export interface WilayaPageKey {
   wilayaCode: string;

@@ -1,8 +1,8 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { decideForGroup, maySeeRecord } from '../../schema/access-decision.js';
-import { ninProblem } from '../../schema/nin.js';
 import { accessDenied } from '../kit/access.js';
+import { assertNin } from '../kit/nin.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
@@ -62,13 +62,7 @@ export class ApplicationResolver {
     const basis = decideForGroup(p, ctx.purpose, 'APPLICATIONS');
     if (!basis.allowed) throw accessDenied(basis, 'APPLICATIONS', ctx.purpose);
 
-    const problem = ninProblem(input.nin);
-    if (problem)
-      throw badInput(
-        ErrorCode.INVALID_NIN,
-        `nin "${input.nin.slice(0, 40)}" is not a valid NIN: ${problem}`,
-        'nin',
-      );
+    assertNin(input.nin, 'nin');
     const counter = input.counterCommuneCode ?? p.communeCode;
     if (!/^\d{4}$/.test(counter)) {
       throw badInput(

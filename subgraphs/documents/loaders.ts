@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.js';
+import { byKey, groupBy } from '../kit/batch.js';
 import type { ApplicationEventRecord, ApplicationRecord } from './application.type.js';
 import type { DocumentRecord } from './document.type.js';
 import {
@@ -9,17 +10,6 @@ import {
   documentsByNumbers,
   eventsOf,
 } from './queries.js';
-
-function groupBy<V>(keys: readonly string[], rows: V[], keyOf: (row: V) => string): V[][] {
-  const map = new Map<string, V[]>();
-  for (const row of rows) map.set(keyOf(row), [...(map.get(keyOf(row)) ?? []), row]);
-  return keys.map((k) => map.get(k) ?? []);
-}
-
-function byKey<V>(keys: readonly string[], rows: V[], keyOf: (row: V) => string): (V | null)[] {
-  const map = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => map.get(k) ?? null);
-}
 
 /** One loader set per request: each batch is one SQL statement. */
 export function createLoaders(db: Db) {

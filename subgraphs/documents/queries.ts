@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import { nextSerial } from '../../db/serials.js';
 import {
   applicationEvents,
   applications,
@@ -14,8 +15,6 @@ import type { Page } from '../kit/pagination.js';
 import type { ApplicationEventRecord, ApplicationRecord } from './application.type.js';
 import type { DocumentRecord } from './document.type.js';
 import { PROCEDURES, addYears, type DocumentTypeName } from './procedures.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function documentsByHolders(
   db: Db,
@@ -94,15 +93,6 @@ export async function communeQueue(
     .limit(page.limit)) as ApplicationRecord[];
 }
 
-async function nextSerial(tx: Tx, key: string): Promise<number> {
-  const [row] = await tx
-    .insert(serials)
-    .values({ key, last: 1 })
-    .onConflictDoUpdate({ target: serials.key, set: { last: sql`${serials.last} + 1` } })
-    .returning({ last: serials.last });
-  return row!.last;
-}
-
 export const DOCUMENT_PREFIX: Record<DocumentTypeName, string> = {
   PASSPORT: 'P',
   NATIONAL_ID_CARD: 'C',
@@ -116,7 +106,7 @@ export async function nextDocumentNumber(
   communeCode: string,
 ): Promise<string> {
   const key = `${DOCUMENT_PREFIX[type]}${communeCode.slice(0, 2)}`;
-  return `${key}${String(await nextSerial(tx, key)).padStart(7, '0')}`;
+  return `${key}${String(await nextSerial(tx, serials, key)).padStart(7, '0')}`;
 }
 
 export interface NewApplication {
@@ -209,7 +199,7 @@ export async function submitApplication(
           .where(eq(documents.number, current.number));
       }
       const now = new Date().toISOString();
-      const number = `APP-${now.slice(0, 4)}-${String(await nextSerial(tx, `APP-${now.slice(0, 4)}`)).padStart(8, '0')}`;
+      const number = `APP-${now.slice(0, 4)}-${String(await nextSerial(tx, serials, `APP-${now.slice(0, 4)}`)).padStart(8, '0')}`;
       await tx.insert(applications).values({
         ...app,
         number,

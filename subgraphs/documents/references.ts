@@ -1,20 +1,13 @@
 import { maySeeRecord } from '../../schema/access-decision.js';
-import { ninProblem } from '../../schema/nin.js';
 import type { Context } from '../kit/context.js';
+import { visibleCitizenReference } from '../kit/nin.js';
 import type { DocumentsLoaders } from './loaders.js';
 
 type Ctx = Context<DocumentsLoaders>;
 
 /** A citizen the caller may not see is null here exactly as one that does not exist. */
 export const references = {
-  Citizen: {
-    __resolveReference: (ref: { nin: string }, ctx: Ctx) =>
-      typeof ref.nin === 'string' &&
-      !ninProblem(ref.nin) &&
-      maySeeRecord(ctx.principal, ctx.purpose, ref.nin)
-        ? { nin: ref.nin }
-        : null,
-  },
+  Citizen: { __resolveReference: visibleCitizenReference },
   Document: {
     __resolveReference: async (ref: { number: string }, ctx: Ctx) => {
       const doc = await ctx.loaders.documentByNumber.load(ref.number);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, notInArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Principal } from '../../schema/principal.js';
@@ -69,8 +69,6 @@ export interface AuditRequest {
   /** Distinct NINs this client may resolve per window; null for no quota. */
   quota: { limit: number; windowSeconds: number } | null;
 }
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 async function distinctNinsInWindow(
   tx: Tx,

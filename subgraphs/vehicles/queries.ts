@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import { nextSerial } from '../../db/serials.js';
 import {
   idempotencyKeys,
   ownerships,
@@ -12,8 +13,6 @@ import { idempotent } from '../kit/idempotency.js';
 import type { Page } from '../kit/pagination.js';
 import { MAX_PLATE_SERIAL, formatPlate, plateSeries, type CategoryName } from './identifiers.js';
 import type { CardRecord, OwnershipRecord, VehicleRecord } from './vehicle.type.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function vehiclesByVins(db: Db, vins: readonly string[]): Promise<VehicleRecord[]> {
   return (await db
@@ -92,15 +91,6 @@ export async function vehiclesOfWilaya(
     .limit(page.limit)) as VehicleRecord[];
 }
 
-async function nextSerial(tx: Tx, key: string): Promise<number> {
-  const [row] = await tx
-    .insert(serials)
-    .values({ key, last: 1 })
-    .onConflictDoUpdate({ target: serials.key, set: { last: sql`${serials.last} + 1` } })
-    .returning({ last: serials.last });
-  return row!.last;
-}
-
 async function issueCard(
   tx: Tx,
   vin: string,
@@ -109,7 +99,7 @@ async function issueCard(
   wilayaCode: string,
   date: string,
 ) {
-  const number = `CG-${wilayaCode}-${String(await nextSerial(tx, `card:${wilayaCode}`)).padStart(8, '0')}`;
+  const number = `CG-${wilayaCode}-${String(await nextSerial(tx, serials, `card:${wilayaCode}`)).padStart(8, '0')}`;
   const card = {
     number,
     vin,
@@ -179,7 +169,7 @@ export async function registerVehicle(
           `vehicle ${v.vin} is already registered`,
         );
       const year = Number(v.date.slice(0, 4));
-      const serial = await nextSerial(tx, plateSeries(v.category, year, v.wilayaCode));
+      const serial = await nextSerial(tx, serials, plateSeries(v.category, year, v.wilayaCode));
       if (serial > MAX_PLATE_SERIAL) {
         throw new VehicleRefused(
           'PLATE_SERIES_EXHAUSTED',

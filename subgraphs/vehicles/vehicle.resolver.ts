@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { decideForGroup, maySeeRecord } from '../../schema/access-decision.js';
-import { ninProblem } from '../../schema/nin.js';
 import type { Principal } from '../../schema/principal.js';
 import { accessDenied } from '../kit/access.js';
+import { assertNin } from '../kit/nin.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
@@ -38,17 +38,6 @@ import { Citizen } from './citizen.type.js';
 
 type Ctx = Context<VehiclesLoaders>;
 const today = () => new Date().toISOString().slice(0, 10);
-
-function assertNinArg(value: string, field: string): string {
-  const problem = ninProblem(value);
-  if (problem)
-    throw badInput(
-      ErrorCode.INVALID_NIN,
-      `${field} "${value.slice(0, 40)}" is not a valid NIN: ${problem}`,
-      field,
-    );
-  return value;
-}
 
 function assertName(value: string, field: string): string {
   const v = value.trim();
@@ -159,7 +148,7 @@ export class VehicleResolver {
   ) {
     const agent = registrationAgent(ctx);
     const vin = assertVin(input.vin);
-    const ownerNin = assertNinArg(input.ownerNin, 'ownerNin');
+    const ownerNin = assertNin(input.ownerNin, 'ownerNin');
     const make = assertName(input.make, 'make');
     const model = assertName(input.model, 'model');
     const thisYear = Number(today().slice(0, 4));
@@ -203,8 +192,8 @@ export class VehicleResolver {
   ) {
     const agent = registrationAgent(ctx);
     const vin = assertVin(input.vin);
-    const sellerNin = assertNinArg(input.sellerNin, 'sellerNin');
-    const buyerNin = assertNinArg(input.buyerNin, 'buyerNin');
+    const sellerNin = assertNin(input.sellerNin, 'sellerNin');
+    const buyerNin = assertNin(input.buyerNin, 'buyerNin');
     if (sellerNin === buyerNin)
       throw badInput(
         ErrorCode.BAD_USER_INPUT,
