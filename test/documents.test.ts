@@ -443,9 +443,7 @@ describe('the agent’s queue', () => {
     }
     const oran = await graph.token({ kind: 'agent', commune: '3101' });
     const measure = async (first: number) => {
-      const s0 = graph.database.stats.statements;
-      const f0 = graph.fetches.fetches;
-      const res = await graph.query(
+      const res = await graph.cost(
         `query($first: Int!) { applicationQueue(first: $first, filter: { status: SUBMITTED }) { nodes { number applicant { familyNameLat birthCommune { nameFr } } counterCommune { nameFr } } } }`,
         { first },
         { token: oran, purpose: COUNTER },
@@ -453,8 +451,8 @@ describe('the agent’s queue', () => {
       expect(res.body.errors).toBeUndefined();
       return {
         n: res.body.data.applicationQueue.nodes.length,
-        statements: graph.database.stats.statements - s0,
-        fetches: graph.fetches.fetches - f0,
+        statements: res.statements,
+        fetches: res.fetches,
       };
     };
     const small = await measure(10);

@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../scripts/local-keys.js';
 import { mintCallerToken } from '../scripts/local-tokens.js';
@@ -65,11 +65,10 @@ describe('caller JWT checks', () => {
         }),
     ],
     [
-      'HS256 signed with the public key (key confusion)',
+      'HS256 signed with the gateway’s own public key as the secret (key confusion)',
       async () => {
-        const { generateKeyPair: gen } = await import('jose');
-        const pair = await gen('ES256', { extractable: true });
-        const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(pair.publicKey)));
+        // The classic attack: take the verifier's public key (PEM) and use it as an HMAC secret.
+        const secret = new TextEncoder().encode(await exportSPKI(graph.keys.callerPublic));
         return new SignJWT({ kind: 'ministry', ministry: 'INTERIOR' })
           .setProtectedHeader({ alg: 'HS256' })
           .setSubject('x')

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CitizenGenerator } from '../db/seed/citizens.js';
 import { loadTerritory } from '../db/seed/communes.js';
+import { ageOn } from '../db/seed/dates.js';
 import { seedIfEmpty } from '../db/seed/index.js';
 import { isNin } from '../schema/nin.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
@@ -109,17 +110,15 @@ describe('synthetic documents', () => {
     const byNin = new Map(people.map((p) => [p.nin, p]));
     const out = new DocumentGenerator(5).generate(people);
     expect(out.documents.length).toBeGreaterThan(1500);
-    const age = (birth: string, on: string) =>
-      Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
     for (const d of out.documents) {
       const holder = byNin.get(d.holderNin)!;
       expect(holder.deathDate).toBeNull();
       expect(d.number).toMatch(/^[PCL]\d{9}$/);
       expect(d.issueDate <= DOCUMENTS_REFERENCE_DATE).toBe(true);
       if (d.type === 'NATIONAL_ID_CARD')
-        expect(age(holder.birthDate, d.issueDate)).toBeGreaterThanOrEqual(12);
+        expect(ageOn(holder.birthDate, d.issueDate)).toBeGreaterThanOrEqual(12);
       if (d.type === 'DRIVING_LICENCE')
-        expect(age(holder.birthDate, d.issueDate)).toBeGreaterThanOrEqual(18);
+        expect(ageOn(holder.birthDate, d.issueDate)).toBeGreaterThanOrEqual(18);
       if (d.status === 'ACTIVE') expect(d.expiryDate >= DOCUMENTS_REFERENCE_DATE).toBe(true);
       if (d.status === 'EXPIRED') expect(d.expiryDate < DOCUMENTS_REFERENCE_DATE).toBe(true);
     }

@@ -38,7 +38,12 @@ export interface TestGraph {
   gateway: RunningGateway;
   subgraphs: Record<string, RunningSubgraph>;
   fetches: FetchCounter;
-  keys: { caller: CryptoKey; internal: CryptoKey; internalPublicJwk: object };
+  keys: {
+    caller: CryptoKey;
+    callerPublic: CryptoKey;
+    internal: CryptoKey;
+    internalPublicJwk: object;
+  };
   token(spec: CallerSpec): Promise<string>;
   /** Signs an internal token as the gateway would, for tests that call a subgraph directly. */
   internalToken(
@@ -55,6 +60,12 @@ export interface TestGraph {
     variables?: Record<string, unknown>,
     options?: { token?: string; purpose?: string; headers?: Record<string, string> },
   ): Promise<GraphResponse<T>>;
+  /** Runs one query and counts the SQL statements and subgraph fetches it cost. */
+  cost<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; purpose?: string },
+  ): Promise<GraphResponse<T> & { statements: number; fetches: number }>;
   stop(): Promise<void>;
 }
 
@@ -63,7 +74,7 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
   const database = await createTestDatabase();
   await seedIfEmpty(database.db, { citizens: options.citizens ?? 400, seed: options.seed ?? 7 });
 
-  const caller = await generateKeyPair('ES256');
+  const caller = await generateKeyPair('ES256', { extractable: true });
   const internal = await generateKeyPair('EdDSA', { extractable: true });
   const production = options.production ?? false;
 
@@ -95,13 +106,14 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
     fetchCounter: fetches,
   });
 
-  return {
+  const graph: TestGraph = {
     database,
     gateway,
     subgraphs: running,
     fetches,
     keys: {
       caller: caller.privateKey,
+      callerPublic: caller.publicKey,
       internal: internal.privateKey,
       internalPublicJwk: await exportJWK(internal.publicKey),
     },
@@ -142,10 +154,21 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
         body: (await res.json()) as GraphResponse['body'],
       };
     },
+    async cost(query, variables, opts) {
+      const statements = database.stats.statements;
+      const fetched = fetches.fetches;
+      const res = await graph.query(query, variables, opts);
+      return {
+        ...res,
+        statements: database.stats.statements - statements,
+        fetches: fetches.fetches - fetched,
+      };
+    },
     async stop() {
       await gateway.stop();
       for (const s of Object.values(running)) await s.stop();
       await database.drop();
     },
   };
+  return graph;
 }
