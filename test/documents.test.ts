@@ -403,6 +403,13 @@ describe('concurrency', () => {
       sql`select number from documents.applications where nin = ${adult!.nin} and type = 'NATIONAL_ID_CARD'`,
     );
     expect(filed).toHaveLength(1);
+    // A later retry is answered from the stored result: the registry is not consulted again.
+    const consulted = () =>
+      rows(graph.database.db, sql`select id from citizens.consultations where nin = ${adult!.nin}`);
+    const before = (await consulted()).length;
+    const retry = await graph.query(SUBMIT, { input }, { token: agent, purpose: COUNTER });
+    expect(retry.body.data.submitApplication).toMatchObject({ replayed: true });
+    expect((await consulted()).length).toBe(before);
   });
 
   it('two agents deciding at once: one wins, the other gets a conflict', async () => {

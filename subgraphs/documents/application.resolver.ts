@@ -25,7 +25,13 @@ import { Commune, Document } from './document.type.js';
 import type { DocumentsLoaders } from './loaders.js';
 import { readyMessage, rejectedMessage } from './notifications.js';
 import { ageOn, minimumAge } from './procedures.js';
-import { SubmitRefused, changeStatus, communeQueue, submitApplication } from './queries.js';
+import {
+  SubmitRefused,
+  changeStatus,
+  communeQueue,
+  replayedSubmission,
+  submitApplication,
+} from './queries.js';
 import { consultRegistry } from './registry-check.js';
 import { TRANSITIONS, mayMoveTo, rolesOf, type ApplicationStatusName } from './workflow.js';
 
@@ -100,6 +106,28 @@ export class ApplicationResolver {
       );
     }
 
+    const actor = actorOf(ctx);
+    const asked = {
+      nin: input.nin,
+      type: input.type,
+      categories,
+      reason: input.reason,
+      counterCommuneCode: counter,
+      contactPhone: input.contactPhone,
+    };
+    const request = {
+      clientId: actor.clientId,
+      key: input.idempotencyKey,
+      operation: 'submitApplication',
+      input: asked,
+    };
+    // A retry is answered from the first result, without consulting the registry again.
+    const earlier = await replayedSubmission(ctx.db, request);
+    if (earlier) {
+      const application = await ctx.loaders.applicationByNumber.load(earlier.number);
+      return { application: application as Application, replayed: true };
+    }
+
     const facts = await consultRegistry(ctx, input.nin);
     if (!facts)
       throw appError(
@@ -124,20 +152,12 @@ export class ApplicationResolver {
       );
     }
 
-    const actor = actorOf(ctx);
     try {
       const { number, replayed } = await submitApplication(
         ctx.db,
-        {
-          nin: input.nin,
-          type: input.type,
-          categories,
-          reason: input.reason,
-          applicantBirthDate: facts.birthDate,
-          counterCommuneCode: counter,
-          contactPhone: input.contactPhone,
-        },
-        { ...actor, idempotencyKey: input.idempotencyKey },
+        { ...asked, applicantBirthDate: facts.birthDate },
+        request,
+        actor,
       );
       const application = await ctx.loaders.applicationByNumber.load(number);
       return { application: application as Application, replayed };

@@ -10,7 +10,7 @@ import {
   outbox,
   serials,
 } from '../../db/tables/documents.js';
-import { idempotent } from '../kit/idempotency.js';
+import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import type { Page } from '../kit/pagination.js';
 import type { ApplicationEventRecord, ApplicationRecord } from './application.type.js';
 import type { DocumentRecord } from './document.type.js';
@@ -131,6 +131,11 @@ export class SubmitRefused extends Error {
   }
 }
 
+/** The earlier result of a retried submission, found before the registry is consulted again. */
+export function replayedSubmission(db: Db, request: IdempotentRequest) {
+  return findReplay<{ number: string }>(db, idempotencyKeys, request);
+}
+
 /**
  * Files an application in one transaction: no other open application of that type, a
  * document to replace when the reason says so (marked LOST or STOLEN at once for a loss
@@ -139,89 +144,80 @@ export class SubmitRefused extends Error {
 export async function submitApplication(
   db: Db,
   app: NewApplication,
-  request: { clientId: string; idempotencyKey: string; actor: string; actorKind: string },
+  request: IdempotentRequest,
+  actor: { actor: string; actorKind: string },
 ): Promise<{ number: string; replayed: boolean }> {
-  const { result, replayed } = await idempotent(
-    db,
-    idempotencyKeys,
-    {
-      clientId: request.clientId,
-      key: request.idempotencyKey,
-      operation: 'submitApplication',
-      input: app,
-    },
-    async (tx) => {
-      const open = await tx
-        .select({ number: applications.number })
-        .from(applications)
-        .where(
-          and(
-            eq(applications.nin, app.nin),
-            eq(applications.type, app.type),
-            inArray(applications.status, [...OPEN_STATUSES]),
-          ),
-        );
-      if (open.length > 0) {
-        throw new SubmitRefused(
-          'DUPLICATE_APPLICATION',
-          `application ${open[0]!.number} for this document is still open`,
-        );
-      }
-      const held = await tx
-        .select()
-        .from(documents)
-        .where(
-          and(
-            eq(documents.holderNin, app.nin),
-            eq(documents.type, app.type),
-            inArray(documents.status, ['ACTIVE', 'EXPIRED']),
-          ),
-        )
-        .orderBy(desc(documents.issueDate))
-        .limit(1);
-      const current = held[0];
-      if (app.reason === 'FIRST' && current?.status === 'ACTIVE') {
-        throw new SubmitRefused(
-          'ALREADY_HOLDS_DOCUMENT',
-          `the citizen already holds an active ${app.type} (${current.number}); choose RENEWAL, LOSS, THEFT or DAMAGE`,
-        );
-      }
-      if (app.reason !== 'FIRST' && !current) {
-        throw new SubmitRefused(
-          'NO_DOCUMENT_TO_REPLACE',
-          `reason ${app.reason} needs a ${app.type} to replace, and the citizen has none; choose FIRST`,
-        );
-      }
-      if (current && (app.reason === 'LOSS' || app.reason === 'THEFT')) {
-        await tx
-          .update(documents)
-          .set({ status: app.reason === 'LOSS' ? 'LOST' : 'STOLEN' })
-          .where(eq(documents.number, current.number));
-      }
-      const now = new Date().toISOString();
-      const number = `APP-${now.slice(0, 4)}-${String(await nextSerial(tx, serials, `APP-${now.slice(0, 4)}`)).padStart(8, '0')}`;
-      await tx.insert(applications).values({
-        ...app,
-        number,
-        status: 'SUBMITTED',
-        version: 1,
-        previousDocumentNumber: app.reason === 'FIRST' ? null : (current?.number ?? null),
-        submittedBy: request.actor,
-        submittedAt: now,
-        updatedAt: now,
-      });
-      await tx.insert(applicationEvents).values({
-        applicationNumber: number,
-        fromStatus: null,
-        toStatus: 'SUBMITTED',
-        actorKind: request.actorKind,
-        actor: request.actor,
-        reason: null,
-        at: now,
-      });
-      return { number };
-    },
-  );
+  const { result, replayed } = await idempotent(db, idempotencyKeys, request, async (tx) => {
+    const open = await tx
+      .select({ number: applications.number })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.nin, app.nin),
+          eq(applications.type, app.type),
+          inArray(applications.status, [...OPEN_STATUSES]),
+        ),
+      );
+    if (open.length > 0) {
+      throw new SubmitRefused(
+        'DUPLICATE_APPLICATION',
+        `application ${open[0]!.number} for this document is still open`,
+      );
+    }
+    const held = await tx
+      .select()
+      .from(documents)
+      .where(
+        and(
+          eq(documents.holderNin, app.nin),
+          eq(documents.type, app.type),
+          inArray(documents.status, ['ACTIVE', 'EXPIRED']),
+        ),
+      )
+      .orderBy(desc(documents.issueDate))
+      .limit(1);
+    const current = held[0];
+    if (app.reason === 'FIRST' && current?.status === 'ACTIVE') {
+      throw new SubmitRefused(
+        'ALREADY_HOLDS_DOCUMENT',
+        `the citizen already holds an active ${app.type} (${current.number}); choose RENEWAL, LOSS, THEFT or DAMAGE`,
+      );
+    }
+    if (app.reason !== 'FIRST' && !current) {
+      throw new SubmitRefused(
+        'NO_DOCUMENT_TO_REPLACE',
+        `reason ${app.reason} needs a ${app.type} to replace, and the citizen has none; choose FIRST`,
+      );
+    }
+    if (current && (app.reason === 'LOSS' || app.reason === 'THEFT')) {
+      await tx
+        .update(documents)
+        .set({ status: app.reason === 'LOSS' ? 'LOST' : 'STOLEN' })
+        .where(eq(documents.number, current.number));
+    }
+    const now = new Date().toISOString();
+    const number = `APP-${now.slice(0, 4)}-${String(await nextSerial(tx, serials, `APP-${now.slice(0, 4)}`)).padStart(8, '0')}`;
+    await tx.insert(applications).values({
+      ...app,
+      number,
+      status: 'SUBMITTED',
+      version: 1,
+      previousDocumentNumber: app.reason === 'FIRST' ? null : (current?.number ?? null),
+      submittedBy: actor.actor,
+      submittedAt: now,
+      updatedAt: now,
+    });
+    await tx.insert(applicationEvents).values({
+      applicationNumber: number,
+      fromStatus: null,
+      toStatus: 'SUBMITTED',
+      actorKind: actor.actorKind,
+      actor: actor.actor,
+      reason: null,
+      at: now,
+    });
+    return { number };
+  });
   return { number: result.number, replayed };
 }
 

@@ -9,7 +9,7 @@ import {
   statusEvents,
   vehicles,
 } from '../../db/tables/vehicles.js';
-import { idempotent } from '../kit/idempotency.js';
+import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import type { Page } from '../kit/pagination.js';
 import { MAX_PLATE_SERIAL, formatPlate, plateSeries, type CategoryName } from './identifiers.js';
 import type { CardRecord, OwnershipRecord, VehicleRecord } from './vehicle.type.js';
@@ -140,6 +140,11 @@ export interface NewVehicle {
   date: string;
 }
 
+/** The earlier result of a retried registration or transfer, found before the registry is consulted again. */
+export function replayedRegistration(db: Db, request: IdempotentRequest) {
+  return findReplay<{ vin: string; card: string }>(db, idempotencyKeys, request);
+}
+
 /**
  * Registers a vehicle: the plate serial comes from a counter row updated in the same
  * transaction (so two registrations never get the same plate), and the first card.
@@ -147,54 +152,41 @@ export interface NewVehicle {
 export async function registerVehicle(
   db: Db,
   v: NewVehicle,
-  request: { clientId: string; idempotencyKey: string },
+  request: IdempotentRequest,
 ): Promise<{ vin: string; card: string; replayed: boolean }> {
-  const { result, replayed } = await idempotent(
-    db,
-    idempotencyKeys,
-    {
-      clientId: request.clientId,
-      key: request.idempotencyKey,
-      operation: 'registerVehicle',
-      input: v,
-    },
-    async (tx) => {
-      const [existing] = await tx
-        .select({ vin: vehicles.vin })
-        .from(vehicles)
-        .where(eq(vehicles.vin, v.vin));
-      if (existing)
-        throw new VehicleRefused(
-          'VIN_ALREADY_REGISTERED',
-          `vehicle ${v.vin} is already registered`,
-        );
-      const year = Number(v.date.slice(0, 4));
-      const serial = await nextSerial(tx, serials, plateSeries(v.category, year, v.wilayaCode));
-      if (serial > MAX_PLATE_SERIAL) {
-        throw new VehicleRefused(
-          'PLATE_SERIES_EXHAUSTED',
-          `no plate left in series ${v.category} ${year} of wilaya ${v.wilayaCode}`,
-        );
-      }
-      const plate = formatPlate(serial, v.category, year, v.wilayaCode);
-      await tx.insert(vehicles).values({
-        vin: v.vin,
-        make: v.make,
-        model: v.model,
-        category: v.category,
-        energy: v.energy,
-        year: v.year,
-        firstRegistrationDate: v.date,
-        plate,
-        wilayaCode: v.wilayaCode,
-        status: 'ACTIVE',
-        ownerNin: v.ownerNin,
-      });
-      await tx.insert(ownerships).values({ vin: v.vin, ownerNin: v.ownerNin, fromDate: v.date });
-      const card = await issueCard(tx, v.vin, v.ownerNin, plate, v.wilayaCode, v.date);
-      return { vin: v.vin, card: card.number };
-    },
-  );
+  const { result, replayed } = await idempotent(db, idempotencyKeys, request, async (tx) => {
+    const [existing] = await tx
+      .select({ vin: vehicles.vin })
+      .from(vehicles)
+      .where(eq(vehicles.vin, v.vin));
+    if (existing)
+      throw new VehicleRefused('VIN_ALREADY_REGISTERED', `vehicle ${v.vin} is already registered`);
+    const year = Number(v.date.slice(0, 4));
+    const serial = await nextSerial(tx, serials, plateSeries(v.category, year, v.wilayaCode));
+    if (serial > MAX_PLATE_SERIAL) {
+      throw new VehicleRefused(
+        'PLATE_SERIES_EXHAUSTED',
+        `no plate left in series ${v.category} ${year} of wilaya ${v.wilayaCode}`,
+      );
+    }
+    const plate = formatPlate(serial, v.category, year, v.wilayaCode);
+    await tx.insert(vehicles).values({
+      vin: v.vin,
+      make: v.make,
+      model: v.model,
+      category: v.category,
+      energy: v.energy,
+      year: v.year,
+      firstRegistrationDate: v.date,
+      plate,
+      wilayaCode: v.wilayaCode,
+      status: 'ACTIVE',
+      ownerNin: v.ownerNin,
+    });
+    await tx.insert(ownerships).values({ vin: v.vin, ownerNin: v.ownerNin, fromDate: v.date });
+    const card = await issueCard(tx, v.vin, v.ownerNin, plate, v.wilayaCode, v.date);
+    return { vin: v.vin, card: card.number };
+  });
   return { ...result, replayed };
 }
 
@@ -205,52 +197,42 @@ export async function registerVehicle(
 export async function transferOwnership(
   db: Db,
   t: { vin: string; sellerNin: string; buyerNin: string; date: string },
-  request: { clientId: string; idempotencyKey: string },
+  request: IdempotentRequest,
 ): Promise<{ vin: string; card: string; replayed: boolean }> {
-  const { result, replayed } = await idempotent(
-    db,
-    idempotencyKeys,
-    {
-      clientId: request.clientId,
-      key: request.idempotencyKey,
-      operation: 'transferOwnership',
-      input: t,
-    },
-    async (tx) => {
-      const [v] = await tx.select().from(vehicles).where(eq(vehicles.vin, t.vin)).for('update');
-      if (!v) throw new VehicleRefused('VEHICLE_NOT_FOUND', `no vehicle with VIN ${t.vin}`);
-      if (v.status === 'STOLEN')
-        throw new VehicleRefused(
-          'VEHICLE_STOLEN',
-          'this vehicle is reported stolen: it cannot change hands',
-        );
-      if (v.status === 'SCRAPPED')
-        throw new VehicleRefused(
-          'VEHICLE_SCRAPPED',
-          'this vehicle is scrapped: it cannot change hands',
-        );
-      if (v.ownerNin !== t.sellerNin)
-        throw new VehicleRefused(
-          'NOT_CURRENT_OWNER',
-          'the seller is not the current owner of this vehicle',
-        );
-      await tx
-        .update(ownerships)
-        .set({ toDate: t.date })
-        .where(and(eq(ownerships.vin, t.vin), isNull(ownerships.toDate)));
-      await tx.insert(ownerships).values({ vin: t.vin, ownerNin: t.buyerNin, fromDate: t.date });
-      await tx
-        .update(registrationCards)
-        .set({ status: 'CLOSED', closedDate: t.date })
-        .where(and(eq(registrationCards.vin, t.vin), eq(registrationCards.status, 'VALID')));
-      const card = await issueCard(tx, t.vin, t.buyerNin, v.plate, v.wilayaCode, t.date);
-      await tx
-        .update(vehicles)
-        .set({ ownerNin: t.buyerNin, version: sql`${vehicles.version} + 1` })
-        .where(eq(vehicles.vin, t.vin));
-      return { vin: t.vin, card: card.number };
-    },
-  );
+  const { result, replayed } = await idempotent(db, idempotencyKeys, request, async (tx) => {
+    const [v] = await tx.select().from(vehicles).where(eq(vehicles.vin, t.vin)).for('update');
+    if (!v) throw new VehicleRefused('VEHICLE_NOT_FOUND', `no vehicle with VIN ${t.vin}`);
+    if (v.status === 'STOLEN')
+      throw new VehicleRefused(
+        'VEHICLE_STOLEN',
+        'this vehicle is reported stolen: it cannot change hands',
+      );
+    if (v.status === 'SCRAPPED')
+      throw new VehicleRefused(
+        'VEHICLE_SCRAPPED',
+        'this vehicle is scrapped: it cannot change hands',
+      );
+    if (v.ownerNin !== t.sellerNin)
+      throw new VehicleRefused(
+        'NOT_CURRENT_OWNER',
+        'the seller is not the current owner of this vehicle',
+      );
+    await tx
+      .update(ownerships)
+      .set({ toDate: t.date })
+      .where(and(eq(ownerships.vin, t.vin), isNull(ownerships.toDate)));
+    await tx.insert(ownerships).values({ vin: t.vin, ownerNin: t.buyerNin, fromDate: t.date });
+    await tx
+      .update(registrationCards)
+      .set({ status: 'CLOSED', closedDate: t.date })
+      .where(and(eq(registrationCards.vin, t.vin), eq(registrationCards.status, 'VALID')));
+    const card = await issueCard(tx, t.vin, t.buyerNin, v.plate, v.wilayaCode, t.date);
+    await tx
+      .update(vehicles)
+      .set({ ownerNin: t.buyerNin, version: sql`${vehicles.version} + 1` })
+      .where(eq(vehicles.vin, t.vin));
+    return { vin: t.vin, card: card.number };
+  });
   return { ...result, replayed };
 }
 

@@ -12,6 +12,7 @@ import {
   VehicleRefused,
   currentOwnershipStart,
   registerVehicle,
+  replayedRegistration,
   setStatus,
   transferOwnership,
   vehiclesOfWilaya,
@@ -159,22 +160,30 @@ export class VehicleResolver {
         'year',
       );
     }
+    const asked = {
+      vin,
+      make,
+      model,
+      category: input.category,
+      energy: input.energy,
+      year: input.year,
+      ownerNin,
+    };
+    const request = {
+      clientId: agent.clientId,
+      key: input.idempotencyKey,
+      operation: 'registerVehicle',
+      input: asked,
+    };
+    // A retry is answered from the first result, without consulting the registry again.
+    const earlier = await replayedRegistration(ctx.db, request);
+    if (earlier) return payload(ctx, earlier.vin, earlier.card, true);
     await assertLivingCitizen(ctx, ownerNin, 'ownerNin');
     try {
       const done = await registerVehicle(
         ctx.db,
-        {
-          vin,
-          make,
-          model,
-          category: input.category,
-          energy: input.energy,
-          year: input.year,
-          ownerNin,
-          wilayaCode: agent.communeCode.slice(0, 2),
-          date: today(),
-        },
-        { clientId: agent.clientId, idempotencyKey: input.idempotencyKey },
+        { ...asked, wilayaCode: agent.communeCode.slice(0, 2), date: today() },
+        request,
       );
       return payload(ctx, done.vin, done.card, done.replayed);
     } catch (error) {
@@ -202,6 +211,15 @@ export class VehicleResolver {
       );
     if (input.date > today())
       throw badInput(ErrorCode.INVALID_DATE, 'the date of sale cannot be in the future', 'date');
+    const asked = { vin, sellerNin, buyerNin, date: input.date };
+    const request = {
+      clientId: agent.clientId,
+      key: input.idempotencyKey,
+      operation: 'transferOwnership',
+      input: asked,
+    };
+    const earlier = await replayedRegistration(ctx.db, request);
+    if (earlier) return payload(ctx, earlier.vin, earlier.card, true);
     const vehicle = await ctx.loaders.vehicleByVin.load(vin);
     if (!vehicle)
       throw appError(ErrorCode.VEHICLE_NOT_FOUND, `no vehicle with VIN ${vin}`, { field: 'vin' });
@@ -215,11 +233,7 @@ export class VehicleResolver {
     }
     await assertLivingCitizen(ctx, buyerNin, 'buyerNin');
     try {
-      const done = await transferOwnership(
-        ctx.db,
-        { vin, sellerNin, buyerNin, date: input.date },
-        { clientId: agent.clientId, idempotencyKey: input.idempotencyKey },
-      );
+      const done = await transferOwnership(ctx.db, asked, request);
       return payload(ctx, done.vin, done.card, done.replayed);
     } catch (error) {
       return refusal(error);
