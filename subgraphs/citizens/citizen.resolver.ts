@@ -23,8 +23,8 @@ import type { CitizensLoaders } from './loaders.js';
 import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
 import { ConsultationConnection, ConsultationCount } from './consultation.type.js';
 import { consultationStatistics, consultationsOf, listCitizens, registerBirth } from './queries.js';
-import { assertNin } from '../kit/nin.js';
-import { assertCommuneCode, assertName, assertPastDate } from './validate.js';
+import { assertCommuneCode, assertNin } from '../kit/identifiers.js';
+import { assertName, assertPastDate } from './validate.js';
 
 type Ctx = Context<CitizensLoaders>;
 
@@ -110,7 +110,10 @@ export class CitizenResolver {
     const basis = decideForGroup(principal, ctx.purpose, 'FILIATION');
     if (!basis.allowed) throw accessDenied(basis, 'FILIATION', ctx.purpose);
 
-    const birthCommuneCode = assertCommuneCode(input.birthCommuneCode ?? principal.communeCode);
+    const birthCommuneCode = assertCommuneCode(
+      input.birthCommuneCode ?? principal.communeCode,
+      'birthCommuneCode',
+    );
     if (birthCommuneCode !== principal.communeCode) {
       throw forbidden(
         `an agent of commune ${principal.communeCode} may register births only there`,

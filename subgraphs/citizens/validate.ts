@@ -1,16 +1,5 @@
 import { ErrorCode, badInput } from '../kit/errors.js';
 
-export function assertCommuneCode(value: string, field = 'birthCommuneCode'): string {
-  if (!/^\d{4}$/.test(value)) {
-    throw badInput(
-      ErrorCode.INVALID_COMMUNE_CODE,
-      `${field} must be an official commune code of 4 digits, such as "1601" (got "${value.slice(0, 40)}")`,
-      field,
-    );
-  }
-  return value;
-}
-
 const ARABIC_NAME = /^[\p{Script=Arabic}](?:[\p{Script=Arabic} '\-]*[\p{Script=Arabic}])?$/u;
 const LATIN_NAME = /^[\p{Script=Latin}](?:[\p{Script=Latin} '\-]*[\p{Script=Latin}])?$/u;
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../kit/context.js';
+import { assertCommuneCode, assertWilayaCode } from '../kit/identifiers.js';
 import { ErrorCode, appError, badInput } from '../kit/errors.js';
 import { ConnectionType, PageArgs, readPage, toConnection } from '../kit/pagination.js';
 import type { CommunesLoaders } from './loaders.js';
@@ -16,28 +17,6 @@ import {
 type Ctx = Context<CommunesLoaders>;
 
 export const CommuneConnection = ConnectionType(Commune, 'Commune', 'commune');
-
-function assertWilayaCode(code: string, field: string): string {
-  if (!/^\d{2}$/.test(code)) {
-    throw badInput(
-      ErrorCode.INVALID_WILAYA_CODE,
-      `${field} must be a wilaya code of 2 digits, such as "16" (got "${code.slice(0, 40)}")`,
-      field,
-    );
-  }
-  return code;
-}
-
-function assertCommuneCode(code: string, field: string): string {
-  if (!/^\d{4}$/.test(code)) {
-    throw badInput(
-      ErrorCode.INVALID_COMMUNE_CODE,
-      `${field} must be a commune code of 4 digits, such as "1601" (got "${code.slice(0, 40)}")`,
-      field,
-    );
-  }
-  return code;
-}
 
 async function wilayaOrFail(ctx: Ctx, code: string): Promise<WilayaRecord> {
   const wilaya = await ctx.loaders.wilayaByCode.load(code);

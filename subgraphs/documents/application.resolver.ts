@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { decideForGroup, maySeeRecord } from '../../schema/access-decision.js';
 import { accessDenied } from '../kit/access.js';
-import { assertNin } from '../kit/nin.js';
+import { assertCommuneCode, assertNin } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
@@ -70,13 +70,7 @@ export class ApplicationResolver {
 
     assertNin(input.nin, 'nin');
     const counter = input.counterCommuneCode ?? p.communeCode;
-    if (!/^\d{4}$/.test(counter)) {
-      throw badInput(
-        ErrorCode.INVALID_COMMUNE_CODE,
-        'counterCommuneCode must be a commune code of 4 digits',
-        'counterCommuneCode',
-      );
-    }
+    assertCommuneCode(counter, 'counterCommuneCode');
     if (counter !== p.communeCode) {
       throw forbidden(
         `an agent of commune ${p.communeCode} files applications only at its own counter`,

@@ -1,6 +1,6 @@
 import { maySeeRecord } from '../../schema/access-decision.js';
 import type { Context } from '../kit/context.js';
-import { visibleCitizenReference } from '../kit/nin.js';
+import { visibleCitizenReference } from '../kit/identifiers.js';
 import type { DocumentsLoaders } from './loaders.js';
 
 type Ctx = Context<DocumentsLoaders>;

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } f
 import { decideForGroup, maySeeRecord } from '../../schema/access-decision.js';
 import type { Principal } from '../../schema/principal.js';
 import { accessDenied } from '../kit/access.js';
-import { assertNin } from '../kit/nin.js';
+import { assertNin, assertWilayaCode } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
@@ -105,13 +105,7 @@ export class VehicleResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Ctx,
   ) {
-    if (!/^\d{2}$/.test(wilayaCode)) {
-      throw badInput(
-        ErrorCode.INVALID_WILAYA_CODE,
-        'wilayaCode must be 2 digits, such as "16"',
-        'wilayaCode',
-      );
-    }
+    assertWilayaCode(wilayaCode, 'wilayaCode');
     const basis = decideForGroup(ctx.principal, ctx.purpose, 'VEHICLES');
     if (!basis.allowed) throw accessDenied(basis, 'VEHICLES', ctx.purpose);
     const page = readPage(args);

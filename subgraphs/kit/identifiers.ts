@@ -30,3 +30,27 @@ export function visibleCitizenReference(
     ? { nin: ref.nin }
     : null;
 }
+
+/** An official commune code (4 digits), or INVALID_COMMUNE_CODE. */
+export function assertCommuneCode(value: string, field: string): string {
+  if (!/^\d{4}$/.test(value)) {
+    throw badInput(
+      ErrorCode.INVALID_COMMUNE_CODE,
+      `${field} must be an official commune code of 4 digits, such as "1601" (got "${value.slice(0, 40)}")`,
+      field,
+    );
+  }
+  return value;
+}
+
+/** An official wilaya code (2 digits), or INVALID_WILAYA_CODE. */
+export function assertWilayaCode(value: string, field: string): string {
+  if (!/^\d{2}$/.test(value)) {
+    throw badInput(
+      ErrorCode.INVALID_WILAYA_CODE,
+      `${field} must be a wilaya code of 2 digits, such as "16" (got "${value.slice(0, 40)}")`,
+      field,
+    );
+  }
+  return value;
+}
