@@ -1,4 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { REACH_GRANTS_EXTENSION } from '../subgraphs/kit/reach.js';
+import { MAX_NAMED_VALUES } from './named-keys.js';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayContext } from './context.js';
 import type { InternalSigner } from './internal-token.js';
@@ -32,6 +34,10 @@ function deadlineFetcher(subgraph: string, timeoutMs: number, counter?: FetchCou
   }) as unknown as Fetcher;
 }
 
+type ReceivedResponse = Parameters<
+  NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>
+>[0];
+
 export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
@@ -55,6 +61,7 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       principal: context.principal,
       purpose: context.purpose,
       rid: context.requestId,
+      named: context.named ?? [],
     });
     headers.set('authorization', `Bearer ${token}`);
     headers.set('x-request-id', context.requestId);
@@ -63,9 +70,29 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         principal: context.principal,
         purpose: context.purpose,
         rid: context.requestId,
+        named: context.named ?? [],
         act: this.subgraph,
       });
       headers.set(delegationHeader(callee), `Bearer ${delegated}`);
     }
+  }
+
+  /**
+   * A subgraph that reached a person through a record within the caller's reach grants
+   * it (see subgraphs/kit/reach.ts): later fetches of this request carry it, and the
+   * grant never reaches the caller.
+   */
+  override didReceiveResponse({ response, context }: ReceivedResponse) {
+    const grants = response.extensions?.[REACH_GRANTS_EXTENSION];
+    if (response.extensions) delete response.extensions[REACH_GRANTS_EXTENSION];
+    if (Array.isArray(grants) && context && 'principal' in context) {
+      const named = new Set(context.named ?? []);
+      for (const key of grants) {
+        if (named.size >= MAX_NAMED_VALUES * 3) break;
+        if (typeof key === 'string') named.add(key);
+      }
+      context.named = [...named];
+    }
+    return response;
   }
 }

@@ -14,6 +14,7 @@ import type { GatewayContext } from './context.js';
 import { InternalDataSource, type FetchCounter } from './data-source.js';
 import { formatGatewayError } from './format-error.js';
 import { assertTokenLimit, queryLimits } from './limits.js';
+import { namedKeysPlugin } from './named-keys.js';
 import type { InternalSigner } from './internal-token.js';
 import type { Principal } from '../schema/principal.js';
 
@@ -71,6 +72,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     formatError: (formatted) => formatGatewayError(formatted, undefined, deps.production),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+      namedKeysPlugin(),
       ApolloServerPluginUsageReportingDisabled(),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()

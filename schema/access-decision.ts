@@ -1,3 +1,4 @@
+import { communeOfNin } from './nin.js';
 import type { Principal } from './principal.js';
 import {
   AGENTS,
@@ -15,7 +16,13 @@ export type Decision =
   | { allowed: true; purpose: string }
   | {
       allowed: false;
-      reason: 'NO_TOKEN' | 'NOT_SELF' | 'NO_PURPOSE' | 'PURPOSE_NOT_ALLOWED' | 'GROUP_NOT_COVERED';
+      reason:
+        | 'NO_TOKEN'
+        | 'NOT_SELF'
+        | 'NO_PURPOSE'
+        | 'PURPOSE_NOT_ALLOWED'
+        | 'GROUP_NOT_COVERED'
+        | 'OUTSIDE_COMMUNE';
       message: string;
     };
 
@@ -37,22 +44,63 @@ const who = (p: Principal) =>
       ? 'a commune agent'
       : p.kind;
 
-/** May this principal, stating this purpose, read this group of the record of `nin`? */
+/**
+ * What the policy needs to know of the record being read, besides its field group. Every
+ * subgraph describes its records this way (see `scopeOf…` in each one), so that every path
+ * to a record (a root field, a list, a link, `_entities`) gets the same decision.
+ */
+export interface RecordScope {
+  /** The citizen the record belongs to (a person, a document's holder, an owner…). */
+  nin: string;
+  /** Communes where the record was made (a counter, an issuing office), if any. */
+  communes?: readonly (string | null | undefined)[];
+  /**
+   * True when the caller named this record by its key in the request (a NIN, VIN, plate or
+   * number given as an argument), false when it was reached through a list or a link.
+   */
+  named?: boolean;
+}
+
+/**
+ * Whether the record lies within the reach of a principal bound to a commune: the
+ * person was born there (the NIN says where), or the record was made there, or the
+ * caller named it (a lookup at the counter, where anyone may apply).
+ */
+export function withinCommune(communeCode: string, record: RecordScope): boolean {
+  if (record.named) return true;
+  if (communeOfNin(record.nin) === communeCode) return true;
+  return (record.communes ?? []).includes(communeCode);
+}
+
+/** May this principal, stating this purpose, read this group of this record? */
 export function decide(
   principal: Principal,
   purpose: string | null,
   group: FieldGroup,
-  nin: string,
+  record: RecordScope,
 ): Decision {
   if (principal.kind === 'anonymous') {
     return { allowed: false, reason: 'NO_TOKEN', message: 'NIN-linked data needs a bearer token' };
   }
   if (principal.kind === 'citizen') {
-    return principal.nin === nin && CITIZEN_OWN_GROUPS.includes(group)
+    return principal.nin === record.nin && CITIZEN_OWN_GROUPS.includes(group)
       ? { allowed: true, purpose: SELF_SERVICE }
       : { allowed: false, reason: 'NOT_SELF', message: 'a citizen may read only their own record' };
   }
-  return decideForGroup(principal, purpose, group);
+  const decision = decideForGroup(principal, purpose, group);
+  if (!decision.allowed) return decision;
+  if (
+    principal.kind === 'agent' &&
+    policyOf(principal)?.reach === 'OWN_COMMUNE' &&
+    !withinCommune(principal.communeCode, record)
+  ) {
+    return {
+      allowed: false,
+      reason: 'OUTSIDE_COMMUNE',
+      message: `an agent of commune ${principal.communeCode} reaches only records of that commune, or a person, vehicle or file looked up by its number`,
+    };
+  }
+  return decision;
 }
 
 /** The part of the decision that does not depend on whose record it is (ministries, agents). */
@@ -99,18 +147,15 @@ export function groupsFor(principal: Principal, purpose: Purpose): FieldGroup[] 
 }
 
 /**
- * Whether the caller may see a NIN's record at all (some group of it): a citizen only
- * their own; a ministry or agent when its stated purpose is one it may invoke. Used by
- * every reference resolver, so that "may not see" looks exactly like "does not exist".
+ * Whether the caller may see a record at all (some group of it): a citizen only their
+ * own; a ministry or agent when its stated purpose is one it may invoke, and for an agent
+ * only within its commune's reach. Used by every reference resolver and list, so that
+ * "may not see" looks exactly like "does not exist".
  */
-export function maySeeRecord(principal: Principal, purpose: string | null, nin: string): boolean {
-  switch (principal.kind) {
-    case 'anonymous':
-      return false;
-    case 'citizen':
-      return principal.nin === nin;
-    case 'ministry':
-    case 'agent':
-      return decideForGroup(principal, purpose, 'IDENTITY').allowed;
-  }
+export function maySeeRecord(
+  principal: Principal,
+  purpose: string | null,
+  record: RecordScope,
+): boolean {
+  return decide(principal, purpose, 'IDENTITY', record).allowed;
 }

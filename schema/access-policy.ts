@@ -90,12 +90,26 @@ export const PURPOSES = {
     description: "Taking and deciding a citizen's application at a commune counter",
     groups: ['IDENTITY', 'FILIATION', 'CIVIL_STATUS', 'DEATH', 'DOCUMENTS', 'APPLICATIONS'],
   },
+  POLICE_INVESTIGATION: {
+    description: 'Police work: stolen vehicles, checks of identity and documents',
+    groups: ['IDENTITY', 'DEATH', 'DOCUMENTS', 'VEHICLES'],
+  },
 } as const satisfies Record<string, PurposeDefinition>;
 export type Purpose = keyof typeof PURPOSES;
+
+/**
+ * How far a principal's reads reach. NATIONAL: any record the purpose covers. OWN_COMMUNE:
+ * lists, links and references reach only records of the principal's commune (the person
+ * was born there, or the record was made there); a record the caller names by its key
+ * (a NIN, a VIN, an application number typed at the counter) is reachable anywhere,
+ * because a citizen may apply at any commune's counter.
+ */
+export type Reach = 'NATIONAL' | 'OWN_COMMUNE';
 
 export interface PrincipalPolicy {
   label: string;
   purposes: readonly Purpose[];
+  reach: Reach;
   /** Distinct NINs one client may resolve per quota window. */
   distinctNinsPerWindow: number;
   /** May read consultation statistics of every ministry, not only its own. */
@@ -107,33 +121,50 @@ export const MINISTRIES = {
     label: 'Interior, local authorities and territorial planning',
     purposes: ['CIVIL_STATUS_ADMINISTRATION', 'IDENTITY_DOCUMENT_ISSUANCE'],
     distinctNinsPerWindow: 20_000,
+    reach: 'NATIONAL',
     readsAllStatistics: true,
   },
   JUSTICE: {
     label: 'Justice',
     purposes: ['JUDICIAL_PROCEEDINGS', 'CRIMINAL_RECORD'],
     distinctNinsPerWindow: 5_000,
+    reach: 'NATIONAL',
   },
   HEALTH: {
     label: 'Health and social security',
     purposes: ['SOCIAL_SECURITY_ENTITLEMENT', 'HEALTH_CARE'],
     distinctNinsPerWindow: 10_000,
+    reach: 'NATIONAL',
   },
   EDUCATION: {
     label: 'National education',
     purposes: ['SCHOOL_ENROLMENT'],
     distinctNinsPerWindow: 10_000,
+    reach: 'NATIONAL',
   },
   TRANSPORT: {
     label: 'Transport',
     purposes: ['VEHICLE_REGISTRATION', 'DRIVING_LICENCE'],
     distinctNinsPerWindow: 5_000,
+    reach: 'NATIONAL',
   },
-  FINANCE: { label: 'Finance', purposes: ['TAX_ASSESSMENT'], distinctNinsPerWindow: 5_000 },
+  FINANCE: {
+    label: 'Finance',
+    purposes: ['TAX_ASSESSMENT'],
+    distinctNinsPerWindow: 5_000,
+    reach: 'NATIONAL',
+  },
   FOREIGN_AFFAIRS: {
     label: 'Foreign affairs',
     purposes: ['CONSULAR_SERVICES'],
     distinctNinsPerWindow: 2_000,
+    reach: 'NATIONAL',
+  },
+  NATIONAL_SECURITY: {
+    label: 'Sûreté nationale (police), under the Interior ministry',
+    purposes: ['POLICE_INVESTIGATION'],
+    distinctNinsPerWindow: 5_000,
+    reach: 'NATIONAL',
   },
 } as const satisfies Record<string, PrincipalPolicy>;
 export type Ministry = keyof typeof MINISTRIES;
@@ -143,6 +174,7 @@ export const AGENTS: PrincipalPolicy = {
   label: 'Agent of a commune (guichet, civil-status office)',
   purposes: ['CIVIL_REGISTRATION', 'COUNTER_SERVICE', 'VEHICLE_REGISTRATION'],
   distinctNinsPerWindow: 500,
+  reach: 'OWN_COMMUNE',
 };
 
 /** Citizens read every group of their own record, and nothing of anyone else's. */
@@ -150,6 +182,9 @@ export const CITIZEN_OWN_GROUPS: readonly FieldGroup[] = Object.keys(FIELD_GROUP
 
 /** Purposes under which a ministry runs document production (moves applications to IN_PRODUCTION, READY). */
 export const PRODUCTION_PURPOSES: readonly Purpose[] = ['IDENTITY_DOCUMENT_ISSUANCE'];
+
+/** Purposes under which a service reports a vehicle stolen or recovered (besides its owner). */
+export const THEFT_REPORT_PURPOSES: readonly Purpose[] = ['POLICE_INVESTIGATION'];
 
 /** The quota window over which distinct NINs are counted. */
 export const QUOTA_WINDOW_SECONDS = 3600;

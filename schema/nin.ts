@@ -48,3 +48,8 @@ export function makeNin(prefix: string, serial: number): string {
   const first16 = prefix + String(serial).padStart(7, '0');
   return first16 + ninCheckDigits(first16);
 }
+
+/** The birth commune code written in a NIN (digits 6 to 9). */
+export function communeOfNin(nin: string): string {
+  return nin.slice(5, 9);
+}

@@ -21,6 +21,8 @@ export interface InternalClaims {
   principal: Principal;
   purpose: string | null;
   rid: string;
+  /** Key values the caller gave as arguments (see gateway/named-keys.ts). */
+  named?: string[];
   /** Set when a subgraph acts for the caller: the subgraph the gateway delegated to. */
   act?: string;
 }

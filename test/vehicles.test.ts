@@ -163,10 +163,12 @@ describe('transfer of ownership', () => {
       replayed: true,
       card: { number: res.body.data.transferOwnership.card.number },
     });
+    // The ministry's reach is national; an agent's stops at its commune (test/agent-reach.test.ts).
+    const transport = await graph.token({ kind: 'ministry', ministry: 'TRANSPORT' });
     const history = await graph.query(
       `query($v: String!) { vehicle(vin: $v) { owners { owner { nin } fromDate toDate } registrationCards { status holder { nin } } } }`,
       { v: vin },
-      { token: agent, purpose: PURPOSE },
+      { token: transport, purpose: PURPOSE },
     );
     expect(history.body.errors).toBeUndefined();
     const v = history.body.data.vehicle;
@@ -189,11 +191,11 @@ describe('transfer of ownership', () => {
     );
     const vin = (await register(owner!.nin)).body.data.registerVehicle.vehicle.vin;
     const stolenVin = (await register(owner!.nin)).body.data.registerVehicle.vehicle.vin;
-    const interior = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
+    const police = await graph.token({ kind: 'ministry', ministry: 'NATIONAL_SECURITY' });
     const stolen = await graph.query(
       `mutation($v: String!) { reportVehicleStolen(vin: $v) { status } }`,
       { v: stolenVin },
-      { token: interior, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
+      { token: police, purpose: 'POLICE_INVESTIGATION' },
     );
     expect(stolen.body.data.reportVehicleStolen.status).toBe('STOLEN');
     const [scrapped] = await rows<{ vin: string; owner_nin: string }>(

@@ -1,6 +1,7 @@
 import type { Context } from '../kit/context.js';
 import { ninProblem } from '../../schema/nin.js';
-import { maySeeRecord } from '../../schema/access-decision.js';
+import { visibleOrNull } from '../kit/access.js';
+import { citizenScope } from './scope.js';
 import type { CitizenRecord } from './citizen.type.js';
 import type { CitizensLoaders } from './loaders.js';
 
@@ -14,5 +15,5 @@ export async function resolveCitizenReference(
 ): Promise<CitizenRecord | null> {
   if (typeof ref.nin !== 'string' || ninProblem(ref.nin)) return null;
   const citizen = await ctx.loaders.citizenByNin.load(ref.nin);
-  return citizen && maySeeRecord(ctx.principal, ctx.purpose, citizen.nin) ? citizen : null;
+  return visibleOrNull(ctx, citizen, citizenScope);
 }

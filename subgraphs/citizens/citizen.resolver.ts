@@ -1,12 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { decideForGroup, maySeeRecord, policyOf } from '../../schema/access-decision.js';
+import { decideForGroup, policyOf } from '../../schema/access-decision.js';
 import {
   accessDenied,
   assertGroupsAllowed,
   selectedFields,
   selectedNodeFields,
+  visibleOrNull,
+  visibleRows,
 } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput, forbidden } from '../kit/errors.js';
@@ -25,6 +27,7 @@ import { ConsultationConnection, ConsultationCount } from './consultation.type.j
 import { consultationStatistics, consultationsOf, listCitizens, registerBirth } from './queries.js';
 import { assertCommuneCode, assertNin } from '../kit/identifiers.js';
 import { assertName, assertPastDate } from './validate.js';
+import { citizenScope } from './scope.js';
 
 type Ctx = Context<CitizensLoaders>;
 
@@ -32,8 +35,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 async function visible(ctx: Ctx, nin: string | null): Promise<CitizenRecord | null> {
   if (!nin) return null;
-  const citizen = await ctx.loaders.citizenByNin.load(nin);
-  return citizen && maySeeRecord(ctx.principal, ctx.purpose, citizen.nin) ? citizen : null;
+  return visibleOrNull(ctx, await ctx.loaders.citizenByNin.load(nin), citizenScope);
 }
 
 @Resolver(() => Citizen)
@@ -91,7 +93,11 @@ export class CitizenResolver {
     }
     if (f.birthCommuneCode != null)
       assertCommuneCode(f.birthCommuneCode, 'filter.birthCommuneCode');
-    const rows = await listCitizens(ctx.db, { ...f, name: f.name?.trim() ?? null }, page);
+    const rows = visibleRows(
+      ctx,
+      await listCitizens(ctx.db, { ...f, name: f.name?.trim() ?? null }, page),
+      citizenScope,
+    );
     for (const row of rows) ctx.loaders.citizenByNin.prime(row.nin, row);
     return toConnection(rows, page, (r) => r.nin);
   }
@@ -219,7 +225,7 @@ export class CitizenResolver {
   })
   async children(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
     const rows = await ctx.loaders.childrenByParentNin.load(citizen.nin);
-    return rows.filter((r) => maySeeRecord(ctx.principal, ctx.purpose, r.nin));
+    return visibleRows(ctx, rows, citizenScope);
   }
 
   @FieldResolver(() => ConsultationConnection, {

@@ -1,11 +1,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { assertGroupsAllowed, selectedNodeFields } from '../kit/access.js';
-import { forbidden } from '../kit/errors.js';
-import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
+import { visibleRows } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
-import { maySeeRecord } from '../../schema/access-decision.js';
+import { citizenScope } from './scope.js';
 import { CitizenConnection } from './citizen.input.js';
 import { Commune } from './commune.type.js';
 import type { CitizensLoaders } from './loaders.js';
@@ -22,7 +20,8 @@ export class CommuneCitizensResolver {
   ) {
     const page = readPage(args);
     const rows = await ctx.loaders.citizensBornInCommune.load({ communeCode: commune.code, page });
-    const visible = rows.filter((r) => maySeeRecord(ctx.principal, ctx.purpose, r.nin));
+    // An agent's reach stops at their commune: the decision leaves the others out.
+    const visible = visibleRows(ctx, rows, citizenScope);
     for (const row of visible) ctx.loaders.citizenByNin.prime(row.nin, row);
     return toConnection(visible, page, (r) => r.nin);
   }

@@ -3,7 +3,7 @@ import { rulesFromGroups } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { isAgent, isAuthenticated, isMinistry, type IRules } from '../kit/shield.js';
 import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
-import type { CitizenRecord } from './citizen.type.js';
+import { citizenScope } from './scope.js';
 
 const isCitizen = rule({ cache: 'contextual' })(
   (_p, _a, ctx: Context) => ctx.principal.kind === 'citizen',
@@ -23,7 +23,7 @@ export const permissions: IRules = {
   Mutation: {
     registerBirth: isAgent,
   },
-  Citizen: rulesFromGroups<CitizenRecord>('Citizen', CITIZEN_FIELD_GROUPS, (c) => c.nin),
+  Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   Commune: {
     code: allow,
     citizensBorn: or(isMinistry, isAgent),

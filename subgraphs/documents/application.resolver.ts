@@ -1,7 +1,8 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { decideForGroup, maySeeRecord } from '../../schema/access-decision.js';
-import { accessDenied } from '../kit/access.js';
+import { decideForGroup } from '../../schema/access-decision.js';
+import { accessDenied, grantReach, visibleOrNull, visibleRows } from '../kit/access.js';
+import { applicationScope, documentScope } from './scope.js';
 import { assertCommuneCode, assertNin } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
@@ -249,7 +250,7 @@ export class ApplicationResolver {
   async application(@Arg('number', () => String) number: string, @Ctx() ctx: Ctx) {
     const app = await ctx.loaders.applicationByNumber.load(number);
     // Someone else's application looks exactly like a missing one.
-    return app && maySeeRecord(ctx.principal, ctx.purpose, app.nin) ? app : null;
+    return visibleOrNull(ctx, app, applicationScope);
   }
 
   @Query(() => ApplicationConnection, {
@@ -263,7 +264,11 @@ export class ApplicationResolver {
     const p = ctx.principal;
     if (p.kind !== 'agent') throw forbidden('the queue is for agents of a commune');
     const page = readPage(args);
-    const rows = await communeQueue(ctx.db, p.communeCode, filter ?? {}, page);
+    const rows = visibleRows(
+      ctx,
+      await communeQueue(ctx.db, p.communeCode, filter ?? {}, page),
+      applicationScope,
+    );
     for (const row of rows) ctx.loaders.applicationByNumber.prime(row.number, row);
     return toConnection(rows, page, (r) => r.number);
   }
@@ -296,7 +301,9 @@ export class ApplicationResolver {
   }
 
   @FieldResolver(() => Citizen, { description: 'The applicant.' })
-  applicant(@Root() app: ApplicationRecord): Citizen {
+  applicant(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx): Citizen {
+    // The shield let this application through, so whoever applied is within reach.
+    grantReach(ctx, app.nin);
     return { nin: app.nin };
   }
 
@@ -309,15 +316,17 @@ export class ApplicationResolver {
     nullable: true,
     description: 'The document produced, once delivered.',
   })
-  document(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx) {
-    return app.documentNumber ? ctx.loaders.documentByNumber.load(app.documentNumber) : null;
+  async document(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx) {
+    if (!app.documentNumber) return null;
+    const doc = await ctx.loaders.documentByNumber.load(app.documentNumber);
+    return visibleOrNull(ctx, doc, documentScope);
   }
 
   @FieldResolver(() => Document, { nullable: true, description: 'The document this one replaces.' })
-  previousDocument(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx) {
-    return app.previousDocumentNumber
-      ? ctx.loaders.documentByNumber.load(app.previousDocumentNumber)
-      : null;
+  async previousDocument(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx) {
+    if (!app.previousDocumentNumber) return null;
+    const doc = await ctx.loaders.documentByNumber.load(app.previousDocumentNumber);
+    return visibleOrNull(ctx, doc, documentScope);
   }
 
   @FieldResolver(() => [ApplicationEvent], { description: 'Every step so far: who, when, why.' })

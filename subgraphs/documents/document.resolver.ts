@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { maySeeRecord } from '../../schema/access-decision.js';
+import { grantReach, visibleOrNull } from '../kit/access.js';
+import { applicationScope, documentScope } from './scope.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput } from '../kit/errors.js';
 import { Application } from './application.type.js';
@@ -48,11 +49,13 @@ export class DocumentResolver {
   })
   async document(@Arg('number', () => String) number: string, @Ctx() ctx: Ctx) {
     const doc = await ctx.loaders.documentByNumber.load(number.trim().toUpperCase());
-    return doc && maySeeRecord(ctx.principal, ctx.purpose, doc.holderNin) ? doc : null;
+    return visibleOrNull(ctx, doc, documentScope);
   }
 
   @FieldResolver(() => Citizen, { description: 'The holder.' })
-  holder(@Root() doc: DocumentRecord): Citizen {
+  holder(@Root() doc: DocumentRecord, @Ctx() ctx: Ctx): Citizen {
+    // The shield let this document through, so its holder is within reach.
+    grantReach(ctx, doc.holderNin);
     return { nin: doc.holderNin };
   }
 
@@ -65,9 +68,9 @@ export class DocumentResolver {
     nullable: true,
     description: 'The application it answered, when it came from one.',
   })
-  application(@Root() doc: DocumentRecord, @Ctx() ctx: Ctx) {
-    return doc.applicationNumber
-      ? ctx.loaders.applicationByNumber.load(doc.applicationNumber)
-      : null;
+  async application(@Root() doc: DocumentRecord, @Ctx() ctx: Ctx) {
+    if (!doc.applicationNumber) return null;
+    const app = await ctx.loaders.applicationByNumber.load(doc.applicationNumber);
+    return visibleOrNull(ctx, app, applicationScope);
   }
 }

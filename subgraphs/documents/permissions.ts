@@ -1,14 +1,12 @@
 import { allow } from 'graphql-shield';
 import { rulesFromGroups } from '../kit/access.js';
 import { isAgent, isAuthenticated, isMinistry, type IRules } from '../kit/shield.js';
-import type { ApplicationRecord } from './application.type.js';
-import type { Citizen } from './citizen.type.js';
 import {
   APPLICATION_FIELD_GROUPS,
   CITIZEN_FIELD_GROUPS,
   DOCUMENT_FIELD_GROUPS,
 } from './document.groups.js';
-import type { DocumentRecord } from './document.type.js';
+import { applicationScope, citizenScope, documentScope } from './scope.js';
 
 /** Built from the access policy: documents and applications are groups of the holder's record. */
 export const permissions: IRules = {
@@ -28,13 +26,9 @@ export const permissions: IRules = {
     submitApplication: isAgent,
     changeApplicationStatus: isAuthenticated,
   },
-  Citizen: rulesFromGroups<Citizen>('Citizen', CITIZEN_FIELD_GROUPS, (c) => c.nin),
-  Document: rulesFromGroups<DocumentRecord>('Document', DOCUMENT_FIELD_GROUPS, (d) => d.holderNin),
-  Application: rulesFromGroups<ApplicationRecord>(
-    'Application',
-    APPLICATION_FIELD_GROUPS,
-    (a) => a.nin,
-  ),
+  Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
+  Document: rulesFromGroups('Document', DOCUMENT_FIELD_GROUPS, documentScope),
+  Application: rulesFromGroups('Application', APPLICATION_FIELD_GROUPS, applicationScope),
   // Reached only through Application.history, itself guarded by the APPLICATIONS group.
   ApplicationEvent: allow,
   Commune: allow,

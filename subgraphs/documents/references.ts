@@ -1,7 +1,8 @@
-import { maySeeRecord } from '../../schema/access-decision.js';
+import { visibleOrNull } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { visibleCitizenReference } from '../kit/identifiers.js';
 import type { DocumentsLoaders } from './loaders.js';
+import { applicationScope, documentScope } from './scope.js';
 
 type Ctx = Context<DocumentsLoaders>;
 
@@ -10,14 +11,13 @@ export const references = {
   Citizen: { __resolveReference: visibleCitizenReference },
   Document: {
     __resolveReference: async (ref: { number: string }, ctx: Ctx) => {
-      const doc = await ctx.loaders.documentByNumber.load(ref.number);
-      return doc && maySeeRecord(ctx.principal, ctx.purpose, doc.holderNin) ? doc : null;
+      return visibleOrNull(ctx, await ctx.loaders.documentByNumber.load(ref.number), documentScope);
     },
   },
   Application: {
     __resolveReference: async (ref: { number: string }, ctx: Ctx) => {
       const app = await ctx.loaders.applicationByNumber.load(ref.number);
-      return app && maySeeRecord(ctx.principal, ctx.purpose, app.nin) ? app : null;
+      return visibleOrNull(ctx, app, applicationScope);
     },
   },
 };

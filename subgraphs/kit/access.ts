@@ -6,7 +6,14 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { rule } from 'graphql-shield';
-import { decide, decideForGroup, type Decision } from '../../schema/access-decision.js';
+import {
+  decide,
+  decideForGroup,
+  maySeeRecord,
+  policyOf,
+  type Decision,
+  type RecordScope,
+} from '../../schema/access-decision.js';
 import type { FieldGroup } from '../../schema/access-policy.js';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
@@ -22,19 +29,27 @@ export function accessDenied(
   });
 }
 
+/** How a subgraph describes one of its records to the access decision. */
+export type ScopeOf<P> = (parent: P, ctx: Context) => RecordScope;
+
+/** Whether the caller named any of these keys as an argument of the operation. */
+export function isNamed(ctx: Context, ...keys: (string | null | undefined)[]): boolean {
+  return keys.some((k) => k != null && ctx.reach.has(k));
+}
+
 /**
  * The shield rule for one field group of a NIN-linked type. It reads the parent (whose
- * NIN), so it is cached per parent (`strict`), never per request. Each allowed read is
+ * record), so it is cached per parent (`strict`), never per request. Each allowed read is
  * recorded for the audit.
  */
-export function canReadGroup<P>(group: FieldGroup, ninOf: (parent: P) => string, typeName: string) {
+export function canReadGroup<P>(group: FieldGroup, scopeOf: ScopeOf<P>, typeName: string) {
   // Rule names must be unique per shield: one rule per (type, group).
   return rule(`read-${typeName}-${group}`, { cache: 'strict' })(
     (parent: P, _args, ctx: Context) => {
-      const nin = ninOf(parent);
-      const decision = decide(ctx.principal, ctx.purpose, group, nin);
+      const record = scopeOf(parent, ctx);
+      const decision = decide(ctx.principal, ctx.purpose, group, record);
       if (!decision.allowed) return accessDenied(decision, group, ctx.purpose);
-      ctx.consultations.record(nin, group, decision.purpose);
+      ctx.consultations.record(record.nin, group, decision.purpose);
       return true;
     },
   );
@@ -44,15 +59,39 @@ export function canReadGroup<P>(group: FieldGroup, ninOf: (parent: P) => string,
 export function rulesFromGroups<P>(
   typeName: string,
   fieldGroups: Record<string, FieldGroup>,
-  ninOf: (parent: P) => string,
+  scopeOf: ScopeOf<P>,
 ) {
   const rules = new Map<FieldGroup, ReturnType<typeof canReadGroup<P>>>();
   return Object.fromEntries(
     Object.entries(fieldGroups).map(([field, group]) => {
-      if (!rules.has(group)) rules.set(group, canReadGroup<P>(group, ninOf, typeName));
+      if (!rules.has(group)) rules.set(group, canReadGroup<P>(group, scopeOf, typeName));
       return [field, rules.get(group)!];
     }),
   );
+}
+
+/** The scope of a person known by NIN: named when the caller gave that NIN. */
+export function personScope(ref: { nin: string }, ctx: Context): RecordScope {
+  return { nin: ref.nin, named: ctx.reach.has(ref.nin) };
+}
+
+/**
+ * A person reached through a record within the caller's reach (the applicant of an
+ * application taken at the agent's own counter) is within reach too, in every subgraph
+ * this request goes on to. Only principals bound to a commune need it.
+ */
+export function grantReach(ctx: Context, nin: string): void {
+  if (policyOf(ctx.principal)?.reach === 'OWN_COMMUNE') ctx.reach.grant(nin);
+}
+
+/** The record, or null when the caller may not see it: "may not see" looks like "does not exist". */
+export function visibleOrNull<P>(ctx: Context, row: P | null | undefined, scopeOf: ScopeOf<P>) {
+  return row && maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx)) ? row : null;
+}
+
+/** The rows of a list that the caller may see; the others are left out, as if absent. */
+export function visibleRows<P>(ctx: Context, rows: readonly P[], scopeOf: ScopeOf<P>): P[] {
+  return rows.filter((row) => maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx)));
 }
 
 /** Names of the fields selected on the object a resolver returns, through fragments. */

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { ConsultationRecorder } from './audit.js';
 import type { Logger } from './logger.js';
 import type { PeerClient } from './peers.js';
+import type { Reach } from './reach.js';
 
 /** What every resolver receives; built fresh for each request. */
 export interface Context<Loaders = unknown> {
@@ -10,6 +11,11 @@ export interface Context<Loaders = unknown> {
   /** The purpose the caller declared (X-Purpose), relayed by the gateway. */
   purpose: string | null;
   requestId: string;
+  /**
+   * Keys the caller named or was granted in this request: a record named this way was
+   * looked up, not reached through a list or a link (see RecordScope.named).
+   */
+  reach: Reach;
   db: Db;
   loaders: Loaders;
   log: Logger;

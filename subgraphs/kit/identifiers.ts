@@ -1,4 +1,5 @@
 import { maySeeRecord } from '../../schema/access-decision.js';
+import { personScope } from './access.js';
 import { ninProblem } from '../../schema/nin.js';
 import type { Context } from './context.js';
 import { ErrorCode, badInput } from './errors.js';
@@ -26,7 +27,7 @@ export function visibleCitizenReference(
 ): { nin: string } | null {
   return typeof ref.nin === 'string' &&
     !ninProblem(ref.nin) &&
-    maySeeRecord(ctx.principal, ctx.purpose, ref.nin)
+    maySeeRecord(ctx.principal, ctx.purpose, personScope(ref, ctx))
     ? { nin: ref.nin }
     : null;
 }

@@ -35,10 +35,14 @@ export async function verifyInternalToken(
     if (!principal || typeof principal !== 'object' || typeof principal.kind !== 'string') {
       throw new Error('no principal');
     }
+    const named = Array.isArray(payload.named)
+      ? payload.named.filter((v): v is string => typeof v === 'string')
+      : [];
     return {
       principal,
       purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
       rid: String(payload.rid),
+      named,
     };
   } catch {
     throw unauthenticated('this service accepts only requests relayed by the gateway');

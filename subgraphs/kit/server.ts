@@ -12,6 +12,7 @@ import { formatSubgraphError } from './format-error.js';
 import { closeServer, createHttpServer, listen } from './http.js';
 import { verifyInternalToken, type VerifyKey } from './internal-token.js';
 import { createLogger } from './logger.js';
+import { REACH_GRANTS_EXTENSION, Reach } from './reach.js';
 import type { SubgraphDefinition } from './subgraph.js';
 
 export interface SubgraphDeps {
@@ -53,6 +54,18 @@ export async function startSubgraph(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              const grants = contextValue?.reach?.granted() ?? [];
+              if (grants.length === 0 || response.body.kind !== 'single') return;
+              const result = response.body.singleResult;
+              result.extensions = { ...result.extensions, [REACH_GRANTS_EXTENSION]: grants };
+            },
+          };
+        },
+      },
       ...(def.consultations
         ? [auditPlugin(deps.database.db, def.consultations, log, deps.quota)]
         : []),
@@ -75,6 +88,7 @@ export async function startSubgraph(
         principal: claims.principal,
         purpose: claims.purpose,
         requestId,
+        reach: new Reach(claims.named ?? []),
         db: deps.database.db,
         loaders: def.createLoaders(deps.database.db),
         log: log.child({ rid: requestId }),

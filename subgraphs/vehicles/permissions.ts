@@ -1,14 +1,13 @@
 import { allow } from 'graphql-shield';
 import { rulesFromGroups } from '../kit/access.js';
 import { isAgent, isAuthenticated, type IRules } from '../kit/shield.js';
-import type { Citizen } from './citizen.type.js';
 import {
   CARD_FIELD_GROUPS,
   CITIZEN_FIELD_GROUPS,
   OWNERSHIP_FIELD_GROUPS,
   VEHICLE_FIELD_GROUPS,
 } from './vehicle.groups.js';
-import type { CardRecord, OwnershipRecord, VehicleRecord } from './vehicle.type.js';
+import { cardScope, citizenScope, ownershipScope, vehicleScope } from './scope.js';
 
 /** Built from the access policy: a vehicle belongs to its owner's VEHICLES group. */
 export const permissions: IRules = {
@@ -24,18 +23,10 @@ export const permissions: IRules = {
     reportVehicleStolen: isAuthenticated,
     reportVehicleRecovered: isAuthenticated,
   },
-  Citizen: rulesFromGroups<Citizen>('Citizen', CITIZEN_FIELD_GROUPS, (c) => c.nin),
-  Vehicle: rulesFromGroups<VehicleRecord>('Vehicle', VEHICLE_FIELD_GROUPS, (v) => v.ownerNin),
-  Ownership: rulesFromGroups<OwnershipRecord>(
-    'Ownership',
-    OWNERSHIP_FIELD_GROUPS,
-    (o) => o.ownerNin,
-  ),
-  RegistrationCard: rulesFromGroups<CardRecord>(
-    'RegistrationCard',
-    CARD_FIELD_GROUPS,
-    (c) => c.holderNin,
-  ),
+  Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
+  Vehicle: rulesFromGroups('Vehicle', VEHICLE_FIELD_GROUPS, vehicleScope),
+  Ownership: rulesFromGroups('Ownership', OWNERSHIP_FIELD_GROUPS, ownershipScope),
+  RegistrationCard: rulesFromGroups('RegistrationCard', CARD_FIELD_GROUPS, cardScope),
   // Public aggregate and public check: no personal data.
   Wilaya: allow,
   StolenCheck: allow,

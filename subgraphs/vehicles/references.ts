@@ -1,7 +1,8 @@
-import { maySeeRecord } from '../../schema/access-decision.js';
+import { visibleOrNull } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { visibleCitizenReference } from '../kit/identifiers.js';
 import type { VehiclesLoaders } from './loaders.js';
+import { vehicleScope } from './scope.js';
 
 type Ctx = Context<VehiclesLoaders>;
 
@@ -10,8 +11,7 @@ export const references = {
   Citizen: { __resolveReference: visibleCitizenReference },
   Vehicle: {
     __resolveReference: async (ref: { vin: string }, ctx: Ctx) => {
-      const v = await ctx.loaders.vehicleByVin.load(ref.vin);
-      return v && maySeeRecord(ctx.principal, ctx.purpose, v.ownerNin) ? v : null;
+      return visibleOrNull(ctx, await ctx.loaders.vehicleByVin.load(ref.vin), vehicleScope);
     },
   },
   Wilaya: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },

@@ -1,7 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { decideForGroup, maySeeRecord } from '../../schema/access-decision.js';
+import { decideForGroup } from '../../schema/access-decision.js';
+import { THEFT_REPORT_PURPOSES, isPurpose } from '../../schema/access-policy.js';
 import type { Principal } from '../../schema/principal.js';
-import { accessDenied } from '../kit/access.js';
+import { accessDenied, visibleOrNull, visibleRows } from '../kit/access.js';
+import { cardScope, ownershipScope, vehicleScope } from './scope.js';
 import { assertNin, assertWilayaCode } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
@@ -86,14 +88,13 @@ export class VehicleResolver {
     description: 'A vehicle by VIN; null when unknown or its owner is not visible to you.',
   })
   async vehicle(@Arg('vin', () => String) vin: string, @Ctx() ctx: Ctx) {
-    const v = await ctx.loaders.vehicleByVin.load(assertVin(vin));
-    return v && maySeeRecord(ctx.principal, ctx.purpose, v.ownerNin) ? v : null;
+    return visibleOrNull(ctx, await ctx.loaders.vehicleByVin.load(assertVin(vin)), vehicleScope);
   }
 
   @Query(() => Vehicle, { nullable: true, description: 'A vehicle by plate (SSSSS-CYY-WW).' })
   async vehicleByPlate(@Arg('plate', () => String) plate: string, @Ctx() ctx: Ctx) {
     const v = await ctx.loaders.vehicleByPlate.load(assertPlate(plate));
-    return v && maySeeRecord(ctx.principal, ctx.purpose, v.ownerNin) ? v : null;
+    return visibleOrNull(ctx, v, vehicleScope);
   }
 
   @Query(() => VehicleConnection, {
@@ -109,7 +110,11 @@ export class VehicleResolver {
     const basis = decideForGroup(ctx.principal, ctx.purpose, 'VEHICLES');
     if (!basis.allowed) throw accessDenied(basis, 'VEHICLES', ctx.purpose);
     const page = readPage(args);
-    const rows = await vehiclesOfWilaya(ctx.db, wilayaCode, filter ?? {}, page);
+    const rows = visibleRows(
+      ctx,
+      await vehiclesOfWilaya(ctx.db, wilayaCode, filter ?? {}, page),
+      vehicleScope,
+    );
     for (const row of rows) ctx.loaders.vehicleByVin.prime(row.vin, row);
     return toConnection(rows, page, (r) => r.vin);
   }
@@ -260,15 +265,15 @@ export class VehicleResolver {
   }
 
   @FieldResolver(() => [Ownership], { description: 'Every owner, oldest first.' })
-  owners(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
-    return ctx.loaders.ownershipsByVin.load(v.vin);
+  async owners(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
+    return visibleRows(ctx, await ctx.loaders.ownershipsByVin.load(v.vin), ownershipScope);
   }
 
   @FieldResolver(() => [RegistrationCard], {
     description: 'Every registration card, oldest first.',
   })
-  registrationCards(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
-    return ctx.loaders.cardsByVin.load(v.vin);
+  async registrationCards(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
+    return visibleRows(ctx, await ctx.loaders.cardsByVin.load(v.vin), cardScope);
   }
 }
 
@@ -281,8 +286,11 @@ async function changeTheftStatus(
   const v = await ctx.loaders.vehicleByVin.load(vin);
   const p = ctx.principal;
   const isOwner = p.kind === 'citizen' && v?.ownerNin === p.nin;
+  // The owner, or a service whose stated purpose is the police's: not any counter in the country.
   const isService =
-    (p.kind === 'ministry' || p.kind === 'agent') &&
+    ctx.purpose !== null &&
+    isPurpose(ctx.purpose) &&
+    THEFT_REPORT_PURPOSES.includes(ctx.purpose) &&
     decideForGroup(p, ctx.purpose, 'VEHICLES').allowed;
   if (!v || !(isOwner || isService))
     throw appError(ErrorCode.VEHICLE_NOT_FOUND, `no vehicle ${vin} that you may report on`, {
@@ -324,8 +332,8 @@ export class CitizenVehiclesResolver {
   @FieldResolver(() => [Vehicle], {
     description: 'Vehicles the citizen owns now (group VEHICLES).',
   })
-  vehicles(@Root() c: Citizen, @Ctx() ctx: Ctx) {
-    return ctx.loaders.vehiclesByOwner.load(c.nin);
+  async vehicles(@Root() c: Citizen, @Ctx() ctx: Ctx) {
+    return visibleRows(ctx, await ctx.loaders.vehiclesByOwner.load(c.nin), vehicleScope);
   }
 }
 
