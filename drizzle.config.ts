@@ -7,7 +7,8 @@ export default defineConfig({
     './db/tables/communes.ts',
     './db/tables/documents.ts',
     './db/tables/vehicles.ts',
+    './db/tables/platform.ts',
   ],
   out: './db/migrations',
-  schemaFilter: ['citizens', 'communes', 'documents', 'vehicles'],
+  schemaFilter: ['citizens', 'communes', 'documents', 'vehicles', 'platform'],
 });

@@ -21,6 +21,7 @@ beforeAll(async () => {
 afterAll(() => graph?.stop());
 
 const READ = `query($nin: String!) { citizen(nin: $nin) { nin familyNameLat maritalStatus } }`;
+const READ_IDENTITY = `query($nin: String!) { citizen(nin: $nin) { nin familyNameLat } }`;
 
 interface AuditRow {
   request_id: string;
@@ -252,5 +253,72 @@ describe('quotas against enumeration', () => {
       { token: await limited.token({ kind: 'ministry', ministry: 'HEALTH' }), purpose: PURPOSE },
     );
     expect(other.body.errors).toBeUndefined();
+  });
+
+  it('is one quota per client across the graph, not one per subgraph', async () => {
+    const owners = (
+      await rows<{ owner_nin: string; vin: string }>(
+        limited.database.db,
+        sql`select distinct on (owner_nin) owner_nin, vin from vehicles.vehicles
+            where status = 'ACTIVE' order by owner_nin, vin limit 6`,
+      )
+    ).slice(0, 6);
+    expect(owners.length).toBe(6);
+    const token = await limited.token({
+      kind: 'ministry',
+      ministry: 'TRANSPORT',
+      clientId: 'transport-quota',
+    });
+    const used = async () =>
+      Number(
+        (
+          await rows<{ used: number }>(
+            limited.database.db,
+            sql`select coalesce(sum(used), 0)::int as used from platform.quota_windows
+                where client_id = 'transport-quota'`,
+          )
+        )[0]!.used,
+      );
+    // One person read through three subgraphs (registry, vehicles, documents) counts once.
+    const first = owners[0]!.owner_nin;
+    const profile = await limited.query(
+      `query($n: String!) { citizen(nin: $n) { nin familyNameLat vehicles { vin } } }`,
+      { n: first },
+      { token, purpose: 'VEHICLE_REGISTRATION' },
+    );
+    expect(profile.body.errors).toBeUndefined();
+    expect(profile.body.data.citizen.vehicles.length).toBeGreaterThan(0);
+    expect(await used()).toBe(1);
+    // Three more people through the registry alone, then two through the vehicles subgraph
+    // alone: the sixth distinct NIN is over the limit of 5 wherever it is read.
+    for (const o of owners.slice(1, 4)) {
+      const res = await limited.query(
+        READ_IDENTITY,
+        { nin: o.owner_nin },
+        { token, purpose: 'VEHICLE_REGISTRATION' },
+      );
+      expect(res.body.errors).toBeUndefined();
+    }
+    expect(await used()).toBe(4);
+    const VEHICLE = `query($v: String!) { vehicle(vin: $v) { vin currentOwner { nin } } }`;
+    const fifth = await limited.query(
+      VEHICLE,
+      { v: owners[4]!.vin },
+      { token, purpose: 'VEHICLE_REGISTRATION' },
+    );
+    expect(fifth.body.errors).toBeUndefined();
+    const sixth = await limited.query(
+      VEHICLE,
+      { v: owners[5]!.vin },
+      { token, purpose: 'VEHICLE_REGISTRATION' },
+    );
+    expect(sixth.body.errors?.[0]?.extensions?.code).toBe('QUOTA_EXCEEDED');
+    expect(sixth.body.data?.vehicle ?? null).toBeNull();
+    expect(await used()).toBe(5);
+    const refused = await rows<{ nin: string }>(
+      limited.database.db,
+      sql`select nin from vehicles.consultations where outcome = 'REFUSED_QUOTA' and client_id = 'transport-quota'`,
+    );
+    expect(refused.map((r) => r.nin)).toEqual([owners[5]!.owner_nin]);
   });
 });

@@ -4,7 +4,8 @@ import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { policyOf } from '../../schema/access-decision.js';
 import { QUOTA_WINDOW_SECONDS } from '../../schema/access-policy.js';
 import type { Principal } from '../../schema/principal.js';
-import { writeConsultations } from './audit.js';
+import { clientIdOf, writeConsultations } from './audit.js';
+import { consumeNinQuota } from './quota.js';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
@@ -42,15 +43,25 @@ export function auditPlugin(
             };
           };
           try {
-            const { refused } = await writeConsultations(
+            const reads = recorder.entries();
+            const principal = contextValue.principal;
+            const quota = quotaFor(principal, quotaOverride);
+            // The quota is the client's across the graph; counted before the log is written,
+            // so that a refusal is recorded as one.
+            const { refused } = quota
+              ? await consumeNinQuota(
+                  db,
+                  clientIdOf(principal),
+                  reads.map((r) => r.nin),
+                  quota,
+                )
+              : { refused: false };
+            await writeConsultations(
               db,
               table,
-              {
-                principal: contextValue.principal,
-                requestId: contextValue.requestId,
-                quota: quotaFor(contextValue.principal, quotaOverride),
-              },
-              recorder.entries(),
+              { principal, requestId: contextValue.requestId },
+              reads,
+              refused ? 'REFUSED_QUOTA' : 'ALLOWED',
             );
             if (refused) {
               contextValue.log.warn({ nins: recorder.size }, 'NIN quota exceeded');

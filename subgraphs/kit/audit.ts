@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, notInArray, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.js';
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
 import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Principal } from '../../schema/principal.js';
@@ -66,57 +66,28 @@ export function chainHash(prevHash: string, row: ConsultationFields): string {
 export interface AuditRequest {
   principal: Principal;
   requestId: string;
-  /** Distinct NINs this client may resolve per window; null for no quota. */
-  quota: { limit: number; windowSeconds: number } | null;
-}
-
-async function distinctNinsInWindow(
-  tx: Tx,
-  table: ConsultationsTable,
-  clientId: string,
-  since: string,
-  exclude: string[],
-) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(distinct ${table.nin})::int` })
-    .from(table)
-    .where(
-      and(
-        eq(table.clientId, clientId),
-        gt(table.at, since),
-        eq(table.outcome, 'ALLOWED'),
-        notInArray(table.nin, exclude),
-      ),
-    );
-  return Number(row?.n ?? 0);
 }
 
 /**
  * Writes this request's consultations, chained to the last row, in one transaction held
- * under an advisory lock (the chain needs one writer at a time, and so does an exact
- * quota). Over the quota, the rows are written as REFUSED_QUOTA and the caller must not
- * send the data. Any failure throws: the caller must not send the data then either.
+ * under an advisory lock (the chain needs one writer at a time). `outcome` says whether
+ * the data left (ALLOWED) or was refused for the quota (REFUSED_QUOTA), which the caller
+ * decided before. Any failure throws: the caller must not send the data then.
  */
 export async function writeConsultations(
   db: Db,
   table: ConsultationsTable,
   request: AuditRequest,
   reads: { nin: string; groups: string[]; purpose: string }[],
-): Promise<{ refused: boolean }> {
+  outcome: 'ALLOWED' | 'REFUSED_QUOTA' = 'ALLOWED',
+): Promise<void> {
   const p = request.principal;
-  const clientId = p.kind === 'anonymous' ? 'anonymous' : p.clientId;
-  return db.transaction(async (tx) => {
+  const clientId = clientIdOf(p);
+  await db.transaction(async (tx) => {
     await tx.execute(
       sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${getTableConfig(table).schema ?? 'public'}.${getTableConfig(table).name}`}, 0))`,
     );
     const now = new Date();
-    let refused = false;
-    if (request.quota) {
-      const since = new Date(now.getTime() - request.quota.windowSeconds * 1000).toISOString();
-      const nins = reads.map((r) => r.nin);
-      const before = await distinctNinsInWindow(tx, table, clientId, since, nins);
-      refused = before + nins.length > request.quota.limit;
-    }
     const [last] = await tx
       .select({ hash: table.hash })
       .from(table)
@@ -135,7 +106,7 @@ export async function writeConsultations(
         nin: r.nin,
         groups: r.groups,
         purpose: r.purpose,
-        outcome: refused ? 'REFUSED_QUOTA' : 'ALLOWED',
+        outcome,
       };
       const hash = chainHash(prevHash, fields);
       const row = { ...fields, prevHash, hash };
@@ -143,8 +114,12 @@ export async function writeConsultations(
       return row;
     });
     await tx.insert(table).values(rows);
-    return { refused };
   });
+}
+
+/** The client a quota and an audit row are counted against. */
+export function clientIdOf(p: Principal): string {
+  return p.kind === 'anonymous' ? 'anonymous' : p.clientId;
 }
 
 export interface ChainReport {
