@@ -191,6 +191,40 @@ describe('registerBirth', () => {
     expect(codeOf(reused)).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('a retry is answered from the first result: the parents are not read or recorded again', async () => {
+    const input = birth({ givenNameAr: 'أنيس', givenNameLat: 'Anis' });
+    const SMALL = `mutation($input: RegisterBirthInput!) { registerBirth(input: $input) { replayed citizen { nin } } }`;
+    const parentRows = async () =>
+      Number(
+        (
+          await rows<{ n: number }>(
+            graph.database.db,
+            sql`select count(*)::int as n from citizens.consultations
+                where nin in (${mother.nin}, ${father.nin})`,
+          )
+        )[0]!.n,
+      );
+    const before = await parentRows();
+    const first = await graph.query(
+      SMALL,
+      { input },
+      { token: agent, purpose: 'CIVIL_REGISTRATION' },
+    );
+    expect(first.body.data.registerBirth.replayed).toBe(false);
+    // The first registration consults both parents (identity and death), and records it.
+    expect(await parentRows()).toBe(before + 2);
+    const retry = await graph.cost(
+      SMALL,
+      { input },
+      { token: agent, purpose: 'CIVIL_REGISTRATION' },
+    );
+    expect(retry.body.data.registerBirth).toEqual({
+      replayed: true,
+      citizen: { nin: first.body.data.registerBirth.citizen.nin },
+    });
+    expect(await parentRows()).toBe(before + 2);
+  });
+
   it('concurrent retries with one key register one child', async () => {
     const input = birth({ givenNameAr: 'سلمى', givenNameLat: 'Selma', sex: 'FEMALE' });
     const before = await countRows(graph.database.db, 'citizens.citizens');

@@ -24,7 +24,13 @@ import { Commune } from './commune.type.js';
 import type { CitizensLoaders } from './loaders.js';
 import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
 import { ConsultationConnection, ConsultationCount } from './consultation.type.js';
-import { consultationStatistics, consultationsOf, listCitizens, registerBirth } from './queries.js';
+import {
+  consultationStatistics,
+  consultationsOf,
+  listCitizens,
+  registerBirth,
+  replayedBirth,
+} from './queries.js';
 import { assertCommuneCode, assertNin } from '../kit/identifiers.js';
 import { assertName, assertPastDate } from './validate.js';
 import { citizenScope } from './scope.js';
@@ -134,6 +140,17 @@ export class CitizenResolver {
     const givenNameAr = assertName(input.givenNameAr, 'Arabic', 'givenNameAr');
     const givenNameLat = assertName(input.givenNameLat, 'Latin', 'givenNameLat');
 
+    // The request as the caller sent it: a retry is answered from the first result before
+    // the parents are read (and their consultation recorded) again.
+    const request = {
+      clientId: principal.clientId,
+      key: input.idempotencyKey,
+      operation: 'registerBirth',
+      input: { ...input, idempotencyKey: undefined, birthCommuneCode },
+    };
+    const earlier = await replayedBirth(ctx.db, request);
+    if (earlier) return { citizen: (await visible(ctx, earlier.nin)) as Citizen, replayed: true };
+
     const [mother, father] = await Promise.all([
       ctx.loaders.citizenByNin.load(motherNin),
       fatherNin ? ctx.loaders.citizenByNin.load(fatherNin) : Promise.resolve(null),
@@ -184,11 +201,8 @@ export class CitizenResolver {
         fatherNin,
         motherNin,
       },
-      {
-        clientId: principal.clientId,
-        idempotencyKey: input.idempotencyKey,
-        registeredBy: principal.sub,
-      },
+      request,
+      principal.sub,
     );
     ctx.loaders.citizenByNin.clear(nin);
     const citizen = await ctx.loaders.citizenByNin.load(nin);

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } 
 import type { Db } from '../../db/client.js';
 import { citizens, consultations, idempotencyKeys, ninSerials } from '../../db/tables/citizens.js';
 import { makeNin, ninPrefix } from '../../schema/nin.js';
-import { idempotent } from '../kit/idempotency.js';
+import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import type { Page } from '../kit/pagination.js';
 import type { CitizenRecord } from './citizen.type.js';
 
@@ -139,41 +139,35 @@ export interface NewBirth {
  * Records a birth and assigns the next NIN of its prefix. The serial counter row is
  * updated in the same transaction, so two births at once never get the same NIN.
  */
+/** The stored result of an earlier registerBirth with this key, or null. */
+export function replayedBirth(db: Db, request: IdempotentRequest) {
+  return findReplay<{ nin: string }>(db, idempotencyKeys, request);
+}
+
 export async function registerBirth(
   db: Db,
   birth: NewBirth,
-  request: { clientId: string; idempotencyKey: string; registeredBy: string },
+  request: IdempotentRequest,
+  registeredBy: string,
 ): Promise<{ nin: string; replayed: boolean }> {
-  const { result, replayed } = await idempotent(
-    db,
-    idempotencyKeys,
-    {
-      clientId: request.clientId,
-      key: request.idempotencyKey,
-      operation: 'registerBirth',
-      input: birth,
-    },
-    async (tx) => {
-      const prefix = ninPrefix(
-        birth.sex,
-        Number(birth.birthDate.slice(0, 4)),
-        birth.birthCommuneCode,
-      );
-      const [serial] = await tx
-        .insert(ninSerials)
-        .values({ prefix, last: 1 })
-        .onConflictDoUpdate({
-          target: ninSerials.prefix,
-          set: { last: sql`${ninSerials.last} + 1` },
-        })
-        .returning({ last: ninSerials.last });
-      const nin = makeNin(prefix, serial!.last);
-      await tx
-        .insert(citizens)
-        .values({ ...birth, nin, maritalStatus: 'SINGLE', registeredBy: request.registeredBy });
-      return { nin };
-    },
-  );
+  const { result, replayed } = await idempotent(db, idempotencyKeys, request, async (tx) => {
+    const prefix = ninPrefix(
+      birth.sex,
+      Number(birth.birthDate.slice(0, 4)),
+      birth.birthCommuneCode,
+    );
+    const [serial] = await tx
+      .insert(ninSerials)
+      .values({ prefix, last: 1 })
+      .onConflictDoUpdate({
+        target: ninSerials.prefix,
+        set: { last: sql`${ninSerials.last} + 1` },
+      })
+      .returning({ last: ninSerials.last });
+    const nin = makeNin(prefix, serial!.last);
+    await tx.insert(citizens).values({ ...birth, nin, maritalStatus: 'SINGLE', registeredBy });
+    return { nin };
+  });
   return { nin: result.nin, replayed };
 }
 
