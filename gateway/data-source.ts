@@ -55,6 +55,7 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       principal: context.principal,
       purpose: context.purpose,
       rid: context.requestId,
+      ...(context.correlationId ? { cid: context.correlationId } : {}),
     });
     headers.set('authorization', `Bearer ${token}`);
     headers.set('x-request-id', context.requestId);
@@ -63,6 +64,7 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         principal: context.principal,
         purpose: context.purpose,
         rid: context.requestId,
+        ...(context.correlationId ? { cid: context.correlationId } : {}),
         act: this.subgraph,
       });
       headers.set(delegationHeader(callee), `Bearer ${delegated}`);

@@ -16,6 +16,7 @@ export function createInternalSigner(key: CryptoKey | KeyObject | Uint8Array, ki
       principal: claims.principal,
       purpose: claims.purpose,
       rid: claims.rid,
+      ...(claims.cid ? { cid: claims.cid } : {}),
       ...(claims.act ? { act: { sub: claims.act } } : {}),
     })
       .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(kid ? { kid } : {}) })

@@ -21,6 +21,8 @@ export interface InternalClaims {
   principal: Principal;
   purpose: string | null;
   rid: string;
+  /** The caller's correlation id (their X-Request-Id), when they sent a valid one. */
+  cid?: string;
   /** Set when a subgraph acts for the caller: the subgraph the gateway delegated to. */
   act?: string;
 }
