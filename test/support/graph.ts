@@ -55,6 +55,8 @@ export interface TestGraph {
       key?: CryptoKey;
       purpose?: string | null;
       principal?: object;
+      rid?: string;
+      cid?: string;
     },
   ): Promise<string>;
   query<T = any>(
@@ -132,7 +134,8 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
         },
         purpose:
           overrides.purpose === undefined ? 'CIVIL_STATUS_ADMINISTRATION' : overrides.purpose,
-        rid: 'test-request-0001',
+        rid: overrides.rid ?? 'test-request-0001',
+        ...(overrides.cid ? { cid: overrides.cid } : {}),
       })
         .setProtectedHeader({ alg: 'EdDSA' })
         .setIssuer('e-commune-gateway')
