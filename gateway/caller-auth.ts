@@ -1,15 +1,51 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { GraphQLError } from 'graphql';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { isNin } from '../schema/nin.js';
 import { ANONYMOUS, type Principal } from '../schema/principal.js';
-import { unauthenticated } from '../subgraphs/kit/errors.js';
+import { ErrorCode, unauthenticated } from '../subgraphs/kit/errors.js';
 import type { VerifyKey } from '../subgraphs/kit/internal-token.js';
+
+/**
+ * The caller-token algorithms accepted unless AUTH_ALGORITHMS says otherwise: asymmetric
+ * only, so `none` and HS256-with-the-public-key (key confusion) can never verify.
+ */
+export const DEFAULT_CALLER_ALGORITHMS: readonly string[] = ['ES256', 'RS256', 'PS256', 'EdDSA'];
 
 export interface CallerAuthOptions {
   /** A fixed public key (local issuer) or a JWKS URL (any OIDC provider). */
   key: VerifyKey | URL;
   issuer: string;
   audience: string;
-  algorithms: string[];
+  /** Defaults to DEFAULT_CALLER_ALGORITHMS. */
+  algorithms?: readonly string[];
+  /** How long a JWKS fetch may take before the provider counts as unavailable. */
+  jwksTimeoutMs?: number;
+}
+
+/** The identity provider's key set could not be had: our side's failure, not the token's. */
+class KeySetUnavailable extends Error {}
+
+/**
+ * A JWKS key getter whose failures to fetch the set (unreachable, slow, a 500, not a key
+ * set) are told apart from the token's own faults (no key for its `kid` or `alg`): the
+ * first is a 503 for us to fix, the second a 401 for the caller. Classified where the
+ * fetch happens, not guessed from error names after the fact.
+ */
+function remoteKeySet(url: URL, timeoutMs: number): JWTVerifyGetKey {
+  const jwks = createRemoteJWKSet(url, { timeoutDuration: timeoutMs });
+  return async (header, token) => {
+    try {
+      return await jwks(header, token);
+    } catch (error) {
+      if (
+        error instanceof errors.JWKSNoMatchingKey ||
+        error instanceof errors.JWKSMultipleMatchingKeys
+      ) {
+        throw error;
+      }
+      throw new KeySetUnavailable('the JWKS could not be fetched', { cause: error });
+    }
+  };
 }
 
 const MINISTRY = /^[A-Z][A-Z_]{1,39}$/;
@@ -42,6 +78,11 @@ function principalOf(payload: JWTPayload): Principal | null {
   }
 }
 
+const invalidToken = () =>
+  unauthenticated(
+    'the bearer token is invalid or expired; get a new one from your identity provider',
+  );
+
 /**
  * Verifies the caller's bearer token: signature with an algorithm allowlist (so `none`
  * and HS/RS confusion fail), issuer, audience, expiry, ≤ 30 s clock skew. No token is
@@ -49,28 +90,39 @@ function principalOf(payload: JWTPayload): Principal | null {
  */
 export function createCallerAuth(options: CallerAuthOptions) {
   const key: VerifyKey | JWTVerifyGetKey =
-    options.key instanceof URL ? createRemoteJWKSet(options.key) : options.key;
+    options.key instanceof URL
+      ? remoteKeySet(options.key, options.jwksTimeoutMs ?? 5000)
+      : options.key;
+  const algorithms = [...(options.algorithms ?? DEFAULT_CALLER_ALGORITHMS)];
   return async function authenticate(authorization: string | undefined): Promise<Principal> {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]*)$/.exec(
       authorization.trim(),
     );
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <JWT>"');
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(match[1]!, key as never, {
-        algorithms: options.algorithms,
+      ({ payload } = await jwtVerify(match[1]!, key as never, {
+        algorithms,
         issuer: options.issuer,
         audience: options.audience,
         clockTolerance: 30,
         requiredClaims: ['exp', 'iat', 'sub'],
-      });
-      const principal = principalOf(payload);
-      if (!principal) throw new Error('claims');
-      return principal;
-    } catch {
-      throw unauthenticated(
-        'the bearer token is invalid or expired; get a new one from your identity provider',
-      );
+      }));
+    } catch (error) {
+      if (error instanceof KeySetUnavailable) {
+        throw new GraphQLError(
+          'caller tokens cannot be verified right now (the identity provider does not answer); this is on our side, try again shortly',
+          {
+            extensions: { code: ErrorCode.AUTH_UNAVAILABLE, http: { status: 503 } },
+            originalError: error.cause instanceof Error ? error.cause : error,
+          },
+        );
+      }
+      throw invalidToken();
     }
+    const principal = principalOf(payload);
+    if (!principal) throw invalidToken();
+    return principal;
   };
 }

@@ -1,6 +1,27 @@
 import { z } from 'zod';
-import { envInt, nodeEnv, parseEnv } from '../subgraphs/kit/env.js';
+import { drainMsFor, envDrainMs, envInt, nodeEnv, parseEnv } from '../subgraphs/kit/env.js';
+import { DEFAULT_CALLER_ALGORITHMS } from './caller-auth.js';
 export { subgraphUrlsFromEnv } from '../subgraphs/kit/env.js';
+
+/**
+ * The browser origins of local web front-ends (a Vite dev server, the gateway's own
+ * Sandbox page): allowed by default outside production, where nothing is by default.
+ */
+export const DEVELOPMENT_WEB_ORIGINS: readonly string[] = [
+  'http://127.0.0.1:5173',
+  'http://localhost:5173',
+  'http://127.0.0.1:4000',
+  'http://localhost:4000',
+];
+
+const isOrigin = (value: string) => {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+};
 
 /** Environment of the gateway process, parsed once at start. */
 export const gatewayEnvSchema = z
@@ -21,7 +42,7 @@ export const gatewayEnvSchema = z
     AUTH_AUDIENCE: z.string().default('e-commune-graph'),
     AUTH_ALGORITHMS: z
       .string()
-      .default('ES256,RS256,PS256,EdDSA')
+      .default(DEFAULT_CALLER_ALGORITHMS.join(','))
       .transform((v) => v.split(',').map((s) => s.trim()))
       .refine((algs) => algs.every((a) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(a)), {
         message: 'only asymmetric algorithms are accepted (ES*, RS*, PS*, EdDSA)',
@@ -30,8 +51,32 @@ export const gatewayEnvSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    /** Comma-separated origins, e.g. https://sante.gov.dz,https://interieur.gov.dz; empty: none. */
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().refine(isOrigin, {
+            message: 'each origin is scheme://host[:port], nothing after it (no path, no "/")',
+          }),
+        ),
+      )
+      .optional(),
+    READINESS_DRAIN_MS: envDrainMs,
   })
-  .loose();
+  .loose()
+  .transform((env) => ({
+    ...env,
+    CORS_ORIGINS:
+      env.CORS_ORIGINS ?? (env.NODE_ENV === 'production' ? [] : [...DEVELOPMENT_WEB_ORIGINS]),
+    READINESS_DRAIN_MS: drainMsFor(env.NODE_ENV, env.READINESS_DRAIN_MS),
+  }));
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
 export const readGatewayEnv = (env: NodeJS.ProcessEnv = process.env) =>

@@ -62,6 +62,7 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       purpose: context.purpose,
       rid: context.requestId,
       named: context.named ?? [],
+      ...(context.correlationId ? { cid: context.correlationId } : {}),
     });
     headers.set('authorization', `Bearer ${token}`);
     headers.set('x-request-id', context.requestId);
@@ -71,6 +72,7 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         purpose: context.purpose,
         rid: context.requestId,
         named: context.named ?? [],
+        ...(context.correlationId ? { cid: context.correlationId } : {}),
         act: this.subgraph,
       });
       headers.set(delegationHeader(callee), `Bearer ${delegated}`);

@@ -1,5 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { PUBLIC_CODES } from '../subgraphs/kit/errors.js';
+import { currentRequestIds } from '../subgraphs/kit/http.js';
+import type { Logger } from '../subgraphs/kit/logger.js';
 
 const SUGGESTION = / ?Did you mean .*\?$/;
 
@@ -7,6 +10,7 @@ const SUGGESTION = / ?Did you mean .*\?$/;
  * What a client sees of an error: a stable code, a message meant for people and the
  * request id to quote to support. Never a host, port, SQL or stack: a failed subgraph
  * fetch becomes SERVICE_UNAVAILABLE, any other unexpected error INTERNAL_SERVER_ERROR.
+ * Both are logged with the request id, so the id the client quotes leads to the cause.
  */
 export function formatGatewayError(
   formatted: GraphQLFormattedError,
@@ -49,4 +53,38 @@ export function formatGatewayError(
     ...rest
   } = (formatted.extensions ?? {}) as Record<string, unknown>;
   return { ...base, message, extensions: { ...rest, ...ext(code) } };
+}
+
+/** Errors that are the platform's fault, not the caller's: someone on our side must see them. */
+const OUR_FAULT: Record<string, { level: 'error' | 'warn'; message: string }> = {
+  INTERNAL_SERVER_ERROR: { level: 'error', message: 'unexpected error' },
+  AUTH_UNAVAILABLE: { level: 'error', message: 'caller tokens cannot be verified (JWKS)' },
+  SERVICE_UNAVAILABLE: { level: 'warn', message: 'a subgraph did not answer' },
+};
+
+/**
+ * Apollo's `formatError` for the gateway: every error it formats (also those raised
+ * before the operation ran: a refused token, CSRF, batching) gets the request id of the
+ * request being served, and what is not the caller's doing is logged.
+ */
+export function gatewayErrorFormatter(production: boolean, log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const ids = currentRequestIds();
+    const result = formatGatewayError(formatted, ids?.requestId, production);
+    const code = String(result.extensions?.code);
+    const problem = OUR_FAULT[code];
+    if (problem) {
+      log[problem.level](
+        {
+          err: unwrapResolverError(error),
+          code,
+          rid: ids?.requestId,
+          cid: ids?.correlationId ?? undefined,
+          path: formatted.path,
+        },
+        problem.message,
+      );
+    }
+    return result;
+  };
 }

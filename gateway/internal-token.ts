@@ -17,6 +17,7 @@ export function createInternalSigner(key: CryptoKey | KeyObject | Uint8Array, ki
       purpose: claims.purpose,
       rid: claims.rid,
       ...(claims.named?.length ? { named: claims.named } : {}),
+      ...(claims.cid ? { cid: claims.cid } : {}),
       ...(claims.act ? { act: { sub: claims.act } } : {}),
     })
       .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(kid ? { kid } : {}) })

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
@@ -6,13 +5,13 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { closeServer, createHttpServer, listen } from '../subgraphs/kit/http.js';
-import { createLogger } from '../subgraphs/kit/logger.js';
+import { createHttpServer, graphQLOverHttpStatus } from '../subgraphs/kit/http.js';
+import { createLogger, type Logger } from '../subgraphs/kit/logger.js';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors.js';
 import type { GatewayContext } from './context.js';
 import { InternalDataSource, type FetchCounter } from './data-source.js';
-import { formatGatewayError } from './format-error.js';
+import { gatewayErrorFormatter } from './format-error.js';
 import { assertTokenLimit, queryLimits } from './limits.js';
 import { namedKeysPlugin } from './named-keys.js';
 import type { InternalSigner } from './internal-token.js';
@@ -31,6 +30,11 @@ export interface GatewayDeps {
   bodyLimit?: string;
   /** Counts subgraph fetches, for tests and benchmarks. */
   fetchCounter?: FetchCounter;
+  /** Browser origins allowed to call the graph (CORS_ORIGINS); none when absent. */
+  corsOrigins?: readonly string[];
+  /** How long `/ready` answers 503 before the listener closes on stop (READINESS_DRAIN_MS). */
+  drainMs?: number;
+  log?: Logger;
 }
 
 export interface RunningGateway {
@@ -40,11 +44,9 @@ export interface RunningGateway {
 }
 
 const PURPOSE = /^[A-Z][A-Z0-9_]{1,59}$/;
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
-  const log = createLogger('gateway');
-  let ready = false;
+  const log = deps.log ?? createLogger('gateway');
 
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
@@ -69,10 +71,11 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     introspection: !deps.production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted) => formatGatewayError(formatted, undefined, deps.production),
+    formatError: gatewayErrorFormatter(deps.production, log),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       namedKeysPlugin(),
+      graphQLOverHttpStatus<GatewayContext>(),
       ApolloServerPluginUsageReportingDisabled(),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -80,34 +83,16 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
             embed: { endpointIsEditable: false },
             includeCookies: false,
           }),
-      {
-        // The request id goes on every error and back in a response header.
-        async requestDidStart({ contextValue }) {
-          return {
-            async willSendResponse({ response }) {
-              response.http.headers.set('x-request-id', contextValue.requestId);
-              if (response.body.kind === 'single' && response.body.singleResult.errors) {
-                response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
-                  ...e,
-                  extensions: { ...e.extensions, requestId: contextValue.requestId },
-                }));
-              }
-            },
-          };
-        },
-      },
     ],
   });
   await server.start();
 
-  const httpServer = createHttpServer<GatewayContext>({
+  const front = createHttpServer<GatewayContext>({
     server,
+    log,
     bodyLimit: deps.bodyLimit ?? '100kb',
-    isReady: () => ready,
-    context: async (req) => {
-      const header = req.headers['x-request-id'];
-      const requestId =
-        typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    corsOrigins: deps.corsOrigins ?? [],
+    context: async (req, ids) => {
       const getQuery = new URL(req.url ?? '/', 'http://gateway').searchParams.get('query');
       assertTokenLimit((req as { body?: unknown }).body ?? { query: getQuery });
       const principal = await deps.authenticate(req.headers.authorization);
@@ -122,20 +107,18 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
           },
         );
       }
-      return { principal, purpose, requestId };
+      return { principal, purpose, requestId: ids.requestId, correlationId: ids.correlationId };
     },
   });
   const host = deps.host ?? '127.0.0.1';
-  const port = await listen(httpServer, deps.port, host);
-  ready = true;
+  const port = await front.listen(deps.port, host);
   log.info({ port }, 'gateway ready');
 
   return {
     port,
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`,
     async stop() {
-      ready = false;
-      await closeServer(httpServer);
+      await front.drain(deps.drainMs ?? 0);
       await server.stop();
     },
   };

@@ -35,5 +35,7 @@ export async function startGatewayFromEnv(
     production: env.NODE_ENV === 'production',
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     bodyLimit: env.BODY_LIMIT,
+    corsOrigins: env.CORS_ORIGINS,
+    drainMs: env.READINESS_DRAIN_MS,
   });
 }

@@ -23,6 +23,8 @@ export interface InternalClaims {
   rid: string;
   /** Key values the caller gave as arguments (see gateway/named-keys.ts). */
   named?: string[];
+  /** The caller's correlation id (their X-Request-Id), when they sent a valid one. */
+  cid?: string;
   /** Set when a subgraph acts for the caller: the subgraph the gateway delegated to. */
   act?: string;
 }

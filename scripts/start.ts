@@ -8,11 +8,11 @@ import { INTERNAL_ALGORITHM } from '../schema/principal.js';
 import { readSubgraphEnv } from '../subgraphs/kit/config.js';
 import { envInt, parseEnv } from '../subgraphs/kit/env.js';
 import { loadJwkFile } from '../subgraphs/kit/keys.js';
+import { createLogger } from '../subgraphs/kit/logger.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server.js';
 import { subgraphs } from '../subgraphs/registry.js';
 import { ensureLocalKeys } from './local-keys.js';
-import { relayEnvSchema, smsProviderFrom } from '../subgraphs/documents/relay-main.js';
-import { startRelay } from '../subgraphs/documents/relay.js';
+import { startRelayFromEnv } from '../subgraphs/documents/relay-config.js';
 
 /**
  * The whole graph in one process, for a laptop: keys, database (embedded PGlite unless
@@ -72,17 +72,22 @@ for (const def of subgraphs) {
     host: '127.0.0.1',
     production,
     peers: { ...urls },
+    // Only the gateway faces clients here: it alone waits READINESS_DRAIN_MS on stop,
+    // and the subgraphs close after it, once its requests in flight are done.
+    drainMs: 0,
   });
   running.push(sub);
   urls[def.name] = sub.url;
   say(`subgraph ${def.name}: ${sub.url}`);
 }
 const gateway = await startGatewayFromEnv(gwEnv, urls);
-const relayEnv = parseEnv(relayEnvSchema);
-const sms = smsProviderFrom(relayEnv);
-const relay = startRelay(database.db, sms, relayEnv.RELAY_INTERVAL_MS);
+const {
+  relay,
+  provider: sms,
+  config: relayEnv,
+} = startRelayFromEnv(database.db, createLogger('relay', subEnv.LOG_LEVEL));
 say(
-  `notification relay: SMS via ${sms.name}${relayEnv.SMS_PROVIDER === 'log' ? ` (${relayEnv.SMS_LOG_FILE})` : ''}`,
+  `notification relay: SMS via ${sms.name}${relayEnv.SMS_PROVIDER === 'log' ? ` (${relayEnv.SMS_LOG_FILE})` : ''}, ${relayEnv.RELAY_BATCH_SIZE} per batch`,
 );
 
 say('');

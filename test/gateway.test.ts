@@ -1,7 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CALLER_ALGORITHMS } from '../gateway/caller-auth.js';
+import { gatewayEnvSchema } from '../gateway/config.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../scripts/local-keys.js';
 import { mintCallerToken } from '../scripts/local-tokens.js';
+import { startExtraGateway } from './support/extra-gateway.js';
 import { startTestGraph, type TestGraph } from './support/graph.js';
 
 /** The gateway as production runs it: no introspection, no suggestions, scrubbed errors. */
@@ -17,6 +22,14 @@ afterAll(() => graph?.stop());
 const Q = '{ citizens(first: 1) { nodes { nin } } }';
 
 describe('caller JWT checks', () => {
+  it('run under the allowlist production uses (the test graph takes the same constant)', () => {
+    expect(gatewayEnvSchema.parse({}).AUTH_ALGORITHMS).toEqual(DEFAULT_CALLER_ALGORITHMS);
+    expect(DEFAULT_CALLER_ALGORITHMS).toEqual(['ES256', 'RS256', 'PS256', 'EdDSA']);
+    for (const symmetric of ['HS256', 'ES256,HS512', 'none']) {
+      expect(gatewayEnvSchema.safeParse({ AUTH_ALGORITHMS: symmetric }).success).toBe(false);
+    }
+  });
+
   const cases: [string, () => Promise<string>][] = [
     [
       'alg: none',
@@ -80,6 +93,15 @@ describe('caller JWT checks', () => {
       },
     ],
     ['an internal token replayed at the gateway', async () => graph.internalToken('citizens')],
+    [
+      'RS256, an allowed algorithm, from a key the gateway does not trust',
+      async () =>
+        mintCallerToken(
+          (await generateKeyPair('RS256')).privateKey,
+          { kind: 'ministry', ministry: 'INTERIOR' },
+          { alg: 'RS256' },
+        ),
+    ],
   ];
 
   it.each(cases)('refuses %s with 401', async (_what, make) => {
@@ -158,6 +180,61 @@ describe('production hardening', () => {
     const base = graph.gateway.url.replace('/graphql', '');
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect((await fetch(`${base}/ready`)).status).toBe(200);
+  });
+});
+
+describe('a slow subgraph', () => {
+  it('answers by the deadline with the other fields and SERVICE_UNAVAILABLE, naming no host', async () => {
+    // A real server that accepts the communes fetch and holds it, far past the deadline.
+    const held: http.ServerResponse[] = [];
+    const slow = http.createServer((req, res) => {
+      req.resume();
+      held.push(res);
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const deadlineMs = 800;
+    const gateway = await startExtraGateway(graph, {
+      subgraphTimeoutMs: deadlineMs,
+      subgraphUrls: {
+        communes: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/graphql`,
+      },
+    });
+    try {
+      const nin = (await graph.query(Q, {}, { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' })).body
+        .data.citizens.nodes[0].nin;
+      const started = Date.now();
+      const res = await fetch(gateway.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-purpose': 'CIVIL_STATUS_ADMINISTRATION',
+        },
+        body: JSON.stringify({
+          query: `query($nin: String!) { citizen(nin: $nin) { nin familyNameLat birthCommune { code nameFr } } }`,
+          variables: { nin },
+        }),
+      });
+      const elapsed = Date.now() - started;
+      const body = (await res.json()) as any;
+
+      expect(held.length).toBe(1); // the fetch reached the slow subgraph and was held there
+      expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - 50);
+      expect(elapsed).toBeLessThan(deadlineMs + 700);
+      expect(res.status).toBe(200);
+      expect(body.data.citizen.nin).toBe(nin);
+      expect(body.data.citizen.familyNameLat).toBeTruthy();
+      expect(body.data.citizen.birthCommune ?? null).toBeNull();
+      const error = body.errors?.[0];
+      expect(error?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(error?.message).toMatch(/communes service/);
+      expect(error?.extensions?.requestId).toBe(res.headers.get('x-request-id'));
+      expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\b|stack/i);
+    } finally {
+      await gateway.stop();
+      slow.closeAllConnections();
+      await new Promise<void>((r) => slow.close(() => r()));
+    }
   });
 });
 

@@ -79,6 +79,7 @@ export async function relayOnce(
       }
     }
   });
+  if (report.sent + report.retried + report.failed > 0) log?.info(report, 'relay batch done');
   return report;
 }
 

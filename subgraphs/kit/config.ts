@@ -1,17 +1,25 @@
 import { z } from 'zod';
-import { envInt, nodeEnv, parseEnv } from './env.js';
+import { drainMsFor, envDrainMs, envInt, nodeEnv, parseEnv } from './env.js';
 
 /** Environment of one subgraph process, parsed once at start. */
-export const subgraphEnvSchema = z.object({
-  NODE_ENV: nodeEnv,
-  HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  PGLITE_DIR: z.string().default('.data/pglite'),
-  DB_POOL_SIZE: envInt(10),
-  INTERNAL_PUBLIC_KEY_FILE: z.string().default('.local/keys/internal.public.jwk.json'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+export const subgraphEnvSchema = z
+  .object({
+    NODE_ENV: nodeEnv,
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    PGLITE_DIR: z.string().default('.data/pglite'),
+    DB_POOL_SIZE: envInt(10),
+    INTERNAL_PUBLIC_KEY_FILE: z.string().default('.local/keys/internal.public.jwk.json'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    READINESS_DRAIN_MS: envDrainMs,
+  })
+  .transform((env) => ({
+    ...env,
+    READINESS_DRAIN_MS: drainMsFor(env.NODE_ENV, env.READINESS_DRAIN_MS),
+  }));
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
 
 export const readSubgraphEnv = (env: NodeJS.ProcessEnv = process.env) =>

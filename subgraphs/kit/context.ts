@@ -10,12 +10,15 @@ export interface Context<Loaders = unknown> {
   principal: Principal;
   /** The purpose the caller declared (X-Purpose), relayed by the gateway. */
   purpose: string | null;
+  /** The platform's request id (made by the gateway): logs, audit rows, peer calls. */
   requestId: string;
   /**
    * Keys the caller named or was granted in this request: a record named this way was
    * looked up, not reached through a list or a link (see RecordScope.named).
    */
   reach: Reach;
+  /** The caller's own X-Request-Id / X-Correlation-Id, validated; for their tracing only. */
+  correlationId: string | null;
   db: Db;
   loaders: Loaders;
   log: Logger;

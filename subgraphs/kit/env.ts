@@ -24,6 +24,15 @@ export const envBool = (def: boolean) =>
     .transform((v) => v === '1' || v === 'true' || v === 'yes');
 export const nodeEnv = z.enum(['development', 'production', 'test']).default('development');
 
+/**
+ * READINESS_DRAIN_MS: how long a stopping process answers 503 on /ready while it still
+ * serves, before it closes its listener. Unset: 5 s in production (a few probe periods of
+ * a load balancer), 0 elsewhere (nobody is probing a laptop or a test).
+ */
+export const envDrainMs = z.coerce.number().int().nonnegative().max(120_000).optional();
+export const drainMsFor = (nodeEnv: string, value: number | undefined): number =>
+  value ?? (nodeEnv === 'production' ? 5000 : 0);
+
 /** SUBGRAPH_<NAME>_URL variables, e.g. SUBGRAPH_CITIZENS_URL, as name → URL. */
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const urls: Record<string, string> = {};

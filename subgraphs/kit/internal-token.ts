@@ -7,6 +7,7 @@ import {
   type Principal,
 } from '../../schema/principal.js';
 import { unauthenticated } from './errors.js';
+import { CORRELATION_ID } from './http.js';
 
 export type VerifyKey = CryptoKey | KeyObject | Uint8Array;
 
@@ -43,6 +44,9 @@ export async function verifyInternalToken(
       purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
       rid: String(payload.rid),
       named,
+      ...(typeof payload.cid === 'string' && CORRELATION_ID.test(payload.cid)
+        ? { cid: payload.cid }
+        : {}),
     };
   } catch {
     throw unauthenticated('this service accepts only requests relayed by the gateway');

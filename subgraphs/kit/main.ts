@@ -27,6 +27,8 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
     host: env.HOST,
     production: env.NODE_ENV === 'production',
     peers: subgraphUrlsFromEnv(process.env),
+    drainMs: env.READINESS_DRAIN_MS,
+    log,
   });
   log.info({ url: running.url, database: database.kind }, `${def.name} subgraph listening`);
   const stop = async (signal: string) => {

@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { delegationHeader } from '../../schema/delegations.js';
 import { ErrorCode, appError } from './errors.js';
+import type { RequestIds } from './http.js';
+import type { Logger } from './logger.js';
 
 export interface PeerResponse<T> {
   data?: T | null;
@@ -16,7 +18,8 @@ export class PeerClient {
   constructor(
     private readonly urls: Readonly<Record<string, string>>,
     private readonly headers: IncomingHttpHeaders,
-    private readonly requestId: string,
+    private readonly ids: RequestIds,
+    private readonly log: Logger,
     private readonly timeoutMs = 3000,
   ) {}
 
@@ -33,22 +36,43 @@ export class PeerClient {
         `the ${peer} service cannot be consulted from this request`,
       );
     }
+    let res: Response;
     try {
-      const res = await fetch(url, {
+      res = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          accept: 'application/json',
           authorization: token,
-          'x-request-id': this.requestId,
+          'x-request-id': this.ids.requestId,
         },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      return (await res.json()) as PeerResponse<T>;
-    } catch {
+    } catch (err) {
+      this.log.error({ peer, err }, 'peer call failed: no answer');
       throw appError(
         ErrorCode.SERVICE_UNAVAILABLE,
         `the ${peer} service did not answer; nothing was recorded, try again`,
+      );
+    }
+    // A non-2xx answer is a failure whatever its body says: a proxy's 502 page, a 401 for
+    // an expired delegation or a 500 must not read as "no such record".
+    if (!res.ok) {
+      await res.body?.cancel();
+      this.log.error({ peer, status: res.status }, 'peer call failed: error status');
+      throw appError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `the ${peer} service could not be consulted (it answered ${res.status}); nothing was recorded, try again`,
+      );
+    }
+    try {
+      return (await res.json()) as PeerResponse<T>;
+    } catch (err) {
+      this.log.error({ peer, err }, 'peer call failed: the answer is not JSON');
+      throw appError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `the ${peer} service gave an unreadable answer; nothing was recorded, try again`,
       );
     }
   }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.js';
 import { buildFederatedSchema } from './build-schema.js';
 import { ConsultationRecorder } from './audit.js';
@@ -9,9 +9,9 @@ import { PeerClient } from './peers.js';
 import type { Context } from './context.js';
 import { auditPlugin } from './audit-plugin.js';
 import { formatSubgraphError } from './format-error.js';
-import { closeServer, createHttpServer, listen } from './http.js';
+import { createHttpServer } from './http.js';
 import { verifyInternalToken, type VerifyKey } from './internal-token.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { REACH_GRANTS_EXTENSION, Reach } from './reach.js';
 import type { SubgraphDefinition } from './subgraph.js';
 
@@ -27,6 +27,9 @@ export interface SubgraphDeps {
   quota?: { limit?: number; windowSeconds?: number };
   /** URLs of the subgraphs this one may call on the caller's behalf. */
   peers?: Record<string, string>;
+  /** How long `/ready` answers 503 before the listener closes on stop (READINESS_DRAIN_MS). */
+  drainMs?: number;
+  log?: Logger;
 }
 
 export interface RunningSubgraph {
@@ -40,9 +43,8 @@ export async function startSubgraph(
   def: SubgraphDefinition,
   deps: SubgraphDeps,
 ): Promise<RunningSubgraph> {
-  const log = createLogger(`subgraph:${def.name}`);
+  const log = deps.log ?? createLogger(`subgraph:${def.name}`);
   const { schema } = await buildFederatedSchema(def.schemaParts());
-  let ready = false;
 
   const server = new ApolloServer<Context>({
     schema,
@@ -73,33 +75,47 @@ export async function startSubgraph(
   });
   await server.start();
 
-  const httpServer = createHttpServer<Context>({
+  const front = createHttpServer<Context>({
     server,
+    log,
     bodyLimit: deps.bodyLimit ?? '1mb',
-    isReady: () => ready,
-    context: async (req) => {
+    // Ready means this process can answer: its database answers a trivial statement.
+    readiness: async () => {
+      try {
+        await deps.database.db.execute(sql`select 1`);
+        return null;
+      } catch (err) {
+        log.warn({ err }, 'not ready: the database does not answer');
+        return 'database unavailable';
+      }
+    },
+    context: async (req, ids) => {
       const claims = await verifyInternalToken(
         req.headers.authorization,
         deps.internalKey,
         def.name,
       );
-      const requestId = claims.rid || randomUUID();
+      // The request is the gateway's: its id (and the caller's correlation id) from
+      // here on, in logs, audit rows, peer calls and the response header.
+      ids.requestId = claims.rid;
+      ids.correlationId = claims.cid ?? null;
+      const requestLog = log.child({ rid: ids.requestId, cid: ids.correlationId ?? undefined });
       return {
         principal: claims.principal,
         purpose: claims.purpose,
-        requestId,
+        requestId: ids.requestId,
         reach: new Reach(claims.named ?? []),
+        correlationId: ids.correlationId,
         db: deps.database.db,
         loaders: def.createLoaders(deps.database.db),
-        log: log.child({ rid: requestId }),
+        log: requestLog,
         consultations: new ConsultationRecorder(),
-        peers: new PeerClient(deps.peers ?? {}, req.headers, requestId),
+        peers: new PeerClient(deps.peers ?? {}, req.headers, ids, requestLog),
       };
     },
   });
   const host = deps.host ?? '127.0.0.1';
-  const port = await listen(httpServer, deps.port, host);
-  ready = true;
+  const port = await front.listen(deps.port, host);
   log.info({ port }, 'subgraph ready');
 
   return {
@@ -107,8 +123,7 @@ export async function startSubgraph(
     port,
     url: `http://${host}:${port}/graphql`,
     async stop() {
-      ready = false;
-      await closeServer(httpServer);
+      await front.drain(deps.drainMs ?? 0);
       await server.stop();
     },
   };

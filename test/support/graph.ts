@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { readFileSync } from 'node:fs';
 import { seedIfEmpty } from '../../db/seed/index.js';
-import { createCallerAuth } from '../../gateway/caller-auth.js';
+import { createCallerAuth, DEFAULT_CALLER_ALGORITHMS } from '../../gateway/caller-auth.js';
 import type { FetchCounter } from '../../gateway/data-source.js';
 import { createInternalSigner } from '../../gateway/internal-token.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
@@ -22,6 +22,8 @@ export interface GraphOptions {
   production?: boolean;
   subgraphTimeoutMs?: number;
   quota?: { limit?: number; windowSeconds?: number };
+  /** Browser origins the gateway allows (CORS); none by default. */
+  corsOrigins?: string[];
 }
 
 export interface GraphResponse<T = any> {
@@ -53,6 +55,8 @@ export interface TestGraph {
       key?: CryptoKey;
       purpose?: string | null;
       principal?: object;
+      rid?: string;
+      cid?: string;
     },
   ): Promise<string>;
   query<T = any>(
@@ -97,13 +101,15 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
       key: caller.publicKey,
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
-      algorithms: ['ES256'],
+      // The production allowlist, so the JWT tests attack what production accepts.
+      algorithms: DEFAULT_CALLER_ALGORITHMS,
     }),
     sign: createInternalSigner(internal.privateKey),
     port: 0,
     production,
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
     fetchCounter: fetches,
+    corsOrigins: options.corsOrigins ?? [],
   });
 
   const graph: TestGraph = {
@@ -128,7 +134,8 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
         },
         purpose:
           overrides.purpose === undefined ? 'CIVIL_STATUS_ADMINISTRATION' : overrides.purpose,
-        rid: 'test-request-0001',
+        rid: overrides.rid ?? 'test-request-0001',
+        ...(overrides.cid ? { cid: overrides.cid } : {}),
       })
         .setProtectedHeader({ alg: 'EdDSA' })
         .setIssuer('e-commune-gateway')
@@ -139,6 +146,8 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
     async query(query, variables, opts = {}) {
       const headers: Record<string, string> = {
         'content-type': 'application/json',
+        // What a GraphQL-over-HTTP client sends: request errors then keep their 4xx status.
+        accept: 'application/graphql-response+json, application/json;q=0.9',
         ...(opts.headers ?? {}),
       };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
