@@ -13,7 +13,7 @@ import { ErrorCode } from '../subgraphs/kit/errors.js';
 import type { GatewayContext } from './context.js';
 import { InternalDataSource, type FetchCounter } from './data-source.js';
 import { formatGatewayError } from './format-error.js';
-import { assertTokenLimit, queryLimits } from './limits.js';
+import { assertTokenLimit, queryLimits, queryShapePlugin } from './limits.js';
 import type { InternalSigner } from './internal-token.js';
 import type { Principal } from '../schema/principal.js';
 
@@ -71,6 +71,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     formatError: (formatted) => formatGatewayError(formatted, undefined, deps.production),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+      queryShapePlugin<GatewayContext>(deps.supergraphSdl),
       ApolloServerPluginUsageReportingDisabled(),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()

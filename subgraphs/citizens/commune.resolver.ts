@@ -20,7 +20,7 @@ export class CommuneCitizensResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Context<CitizensLoaders>,
   ) {
-    const page = readPage(args);
+    const page = readPage(args, { list: 'Commune.citizensBorn', scope: { code: commune.code } });
     const rows = await ctx.loaders.citizensBornInCommune.load({ communeCode: commune.code, page });
     const visible = rows.filter((r) => maySeeRecord(ctx.principal, ctx.purpose, r.nin));
     for (const row of visible) ctx.loaders.citizenByNin.prime(row.nin, row);

@@ -1,5 +1,15 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Directive,
+} from 'type-graphql';
 import { decideForGroup, maySeeRecord } from '../../schema/access-decision.js';
 import { accessDenied } from '../kit/access.js';
 import { assertCommuneCode, assertNin } from '../kit/identifiers.js';
@@ -33,7 +43,13 @@ import {
   submitApplication,
 } from './queries.js';
 import { consultRegistry } from './registry-check.js';
-import { TRANSITIONS, mayMoveTo, rolesOf, type ApplicationStatusName } from './workflow.js';
+import {
+  APPLICATION_STATUSES,
+  TRANSITIONS,
+  mayMoveTo,
+  rolesOf,
+  type ApplicationStatusName,
+} from './workflow.js';
 
 type Ctx = Context<DocumentsLoaders>;
 
@@ -262,7 +278,10 @@ export class ApplicationResolver {
   ) {
     const p = ctx.principal;
     if (p.kind !== 'agent') throw forbidden('the queue is for agents of a commune');
-    const page = readPage(args);
+    const page = readPage(args, {
+      list: 'Query.applicationQueue',
+      scope: { communeCode: p.communeCode, filter },
+    });
     const rows = await communeQueue(ctx.db, p.communeCode, filter ?? {}, page);
     for (const row of rows) ctx.loaders.applicationByNumber.prime(row.number, row);
     return toConnection(rows, page, (r) => r.number);
@@ -320,7 +339,13 @@ export class ApplicationResolver {
       : null;
   }
 
-  @FieldResolver(() => [ApplicationEvent], { description: 'Every step so far: who, when, why.' })
+  // A plain list: the workflow has no cycle, so an application has one event per status
+  // at most (test/pagination.test.ts checks the workflow against this bound).
+  @Directive(`@listSize(assumedSize: ${APPLICATION_STATUSES.length})`)
+  @FieldResolver(() => [ApplicationEvent], {
+    description:
+      'Every step so far: who, when, why. A plain list: one event per status at most, the workflow has no cycle.',
+  })
   async history(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx) {
     const events = await ctx.loaders.eventsByApplication.load(app.number);
     return events.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));

@@ -108,7 +108,7 @@ export class VehicleResolver {
     assertWilayaCode(wilayaCode, 'wilayaCode');
     const basis = decideForGroup(ctx.principal, ctx.purpose, 'VEHICLES');
     if (!basis.allowed) throw accessDenied(basis, 'VEHICLES', ctx.purpose);
-    const page = readPage(args);
+    const page = readPage(args, { list: 'Query.vehicles', scope: { wilayaCode, filter } });
     const rows = await vehiclesOfWilaya(ctx.db, wilayaCode, filter ?? {}, page);
     for (const row of rows) ctx.loaders.vehicleByVin.prime(row.vin, row);
     return toConnection(rows, page, (r) => r.vin);
