@@ -27,7 +27,9 @@ async function citizensPage(after: string | null, from = '1950-01-01') {
   return graph.query(CITIZENS, { after, from }, asMinistry());
 }
 
-function errorOf(res: { body: { errors?: { message: string; extensions?: any }[] } }) {
+function errorOf(res: {
+  body: { errors?: { message: string; path?: unknown; extensions?: any }[] };
+}) {
   expect(res.body.errors, 'an error was expected').toBeDefined();
   return res.body.errors![0]!;
 }

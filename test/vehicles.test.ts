@@ -164,18 +164,18 @@ describe('transfer of ownership', () => {
       card: { number: res.body.data.transferOwnership.card.number },
     });
     const history = await graph.query(
-      `query($v: String!) { vehicle(vin: $v) { owners { owner { nin } fromDate toDate } registrationCards { status holder { nin } } } }`,
+      `query($v: String!) { vehicle(vin: $v) { owners { nodes { owner { nin } fromDate toDate } } registrationCards { nodes { status holder { nin } } } } }`,
       { v: vin },
       { token: agent, purpose: PURPOSE },
     );
     expect(history.body.errors).toBeUndefined();
     const v = history.body.data.vehicle;
-    expect(v.owners.map((o: { owner: { nin: string } }) => o.owner.nin)).toEqual([
+    expect(v.owners.nodes.map((o: { owner: { nin: string } }) => o.owner.nin)).toEqual([
       seller!.nin,
       buyer!.nin,
     ]);
-    expect(v.owners[0].toDate).toBe(input.date);
-    expect(v.registrationCards.map((c: { status: string }) => c.status)).toEqual([
+    expect(v.owners.nodes[0].toDate).toBe(input.date);
+    expect(v.registrationCards.nodes.map((c: { status: string }) => c.status)).toEqual([
       'CLOSED',
       'VALID',
     ]);
@@ -252,22 +252,22 @@ describe('reading vehicles', () => {
     const token = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
     const res = await graph.query(
       `query($n: String!) { citizen(nin: $n) { nin familyNameLat birthCommune { nameFr wilaya { nameAr } }
-          documents { number type status } vehicles { plate make model registeringWilaya { nameFr registeredVehicleCount } } } }`,
+          documents { nodes { number type status } } vehicles { nodes { plate make model registeringWilaya { nameFr registeredVehicleCount } } } } }`,
       { n: row!.owner_nin },
       { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
     );
     expect(res.body.errors).toBeUndefined();
     const c = res.body.data.citizen;
-    expect(c.documents.length).toBeGreaterThan(0);
-    expect(c.vehicles.length).toBeGreaterThan(0);
-    expect(c.vehicles[0].plate).toMatch(/^\d{5}-\d{3}-\d{2}$/);
-    expect(c.vehicles[0].registeringWilaya.nameFr).toBeTruthy();
-    const code = c.vehicles[0].plate.slice(-2);
+    expect(c.documents.nodes.length).toBeGreaterThan(0);
+    expect(c.vehicles.nodes.length).toBeGreaterThan(0);
+    expect(c.vehicles.nodes[0].plate).toMatch(/^\d{5}-\d{3}-\d{2}$/);
+    expect(c.vehicles.nodes[0].registeringWilaya.nameFr).toBeTruthy();
+    const code = c.vehicles.nodes[0].plate.slice(-2);
     const [n] = await rows<{ n: number }>(
       graph.database.db,
       sql`select count(*)::int as n from vehicles.vehicles where wilaya_code = ${code} and status = 'ACTIVE'`,
     );
-    expect(c.vehicles[0].registeringWilaya.registeredVehicleCount).toBe(Number(n!.n));
+    expect(c.vehicles.nodes[0].registeringWilaya.registeredVehicleCount).toBe(Number(n!.n));
   });
 
   it('the vehicles group: allowed for TRANSPORT, denied for EDUCATION', async () => {
@@ -275,7 +275,7 @@ describe('reading vehicles', () => {
       graph.database.db,
       sql`select owner_nin from vehicles.vehicles order by vin limit 1`,
     );
-    const q = `query($n: String!) { citizen(nin: $n) { nin vehicles { plate } } }`;
+    const q = `query($n: String!) { citizen(nin: $n) { nin vehicles { nodes { plate } } } }`;
     const transport = await graph.query(
       q,
       { n: row!.owner_nin },
@@ -285,7 +285,7 @@ describe('reading vehicles', () => {
       },
     );
     expect(transport.body.errors).toBeUndefined();
-    expect(transport.body.data.citizen.vehicles.length).toBeGreaterThan(0);
+    expect(transport.body.data.citizen.vehicles.nodes.length).toBeGreaterThan(0);
     const education = await graph.query(
       q,
       { n: row!.owner_nin },

@@ -1,23 +1,36 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../kit/context.js';
-import { Application } from './application.type.js';
+import { PageArgs, compositeKey, readPage, toConnection } from '../kit/pagination.js';
+import { ApplicationConnection } from './application.type.js';
 import { Citizen } from './citizen.type.js';
-import { Document } from './document.type.js';
+import { DocumentConnection } from './document.type.js';
 import type { DocumentsLoaders } from './loaders.js';
 
+type Ctx = Context<DocumentsLoaders>;
+
+/** A person's documents and applications grow with every renewal and loss: connections. */
 @Resolver(() => Citizen)
 export class CitizenDocumentsResolver {
-  @FieldResolver(() => [Document], {
-    description: "The citizen's documents, newest first (group DOCUMENTS).",
+  @FieldResolver(() => DocumentConnection, {
+    description: "The citizen's documents, newest first, a page at a time (group DOCUMENTS).",
   })
-  documents(@Root() citizen: Citizen, @Ctx() ctx: Context<DocumentsLoaders>) {
-    return ctx.loaders.documentsByHolder.load(citizen.nin);
+  async documents(@Root() citizen: Citizen, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Ctx) {
+    const page = readPage(args, { list: 'Citizen.documents', scope: { nin: citizen.nin } });
+    const rows = await ctx.loaders.documentsByHolder.load({ parent: citizen.nin, page });
+    return toConnection(rows, page, (d) => compositeKey(d.issueDate, d.number));
   }
 
-  @FieldResolver(() => [Application], {
-    description: "The citizen's applications, newest first (group APPLICATIONS).",
+  @FieldResolver(() => ApplicationConnection, {
+    description: "The citizen's applications, newest first, a page at a time (group APPLICATIONS).",
   })
-  applications(@Root() citizen: Citizen, @Ctx() ctx: Context<DocumentsLoaders>) {
-    return ctx.loaders.applicationsByNin.load(citizen.nin);
+  async applications(
+    @Root() citizen: Citizen,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
+    const page = readPage(args, { list: 'Citizen.applications', scope: { nin: citizen.nin } });
+    const rows = await ctx.loaders.applicationsByNin.load({ parent: citizen.nin, page });
+    for (const row of rows) ctx.loaders.applicationByNumber.prime(row.number, row);
+    return toConnection(rows, page, (a) => compositeKey(a.submittedAt, a.number));
   }
 }

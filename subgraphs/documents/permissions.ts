@@ -47,5 +47,7 @@ export const permissions: IRules = {
   SubmitApplicationPayload: allow,
   ApplicationConnection: allow,
   ApplicationEdge: allow,
+  DocumentConnection: allow,
+  DocumentEdge: allow,
   PageInfo: allow,
 };

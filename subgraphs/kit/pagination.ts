@@ -133,6 +133,31 @@ export function decodeCursor(cursor: string, binding: string): string {
   return c.k;
 }
 
+/**
+ * The parts of a composite sort key (`[issueDate, number]`), written as JSON by
+ * `compositeKey`. A cursor's key is hash-checked, but the scheme is public: a key of the
+ * wrong shape is refused, never handed to SQL.
+ */
+export function keyParts(page: Page, count: number): string[] | null {
+  if (page.after === null) return null;
+  let parts: unknown;
+  try {
+    parts = JSON.parse(page.after);
+  } catch {
+    parts = null;
+  }
+  if (
+    !Array.isArray(parts) ||
+    parts.length !== count ||
+    !parts.every((p) => typeof p === 'string' && p.length <= 100)
+  ) {
+    throw invalidCursor('is not a cursor returned by this graph (pass a pageInfo.endCursor)');
+  }
+  return parts as string[];
+}
+
+export const compositeKey = (...parts: string[]): string => JSON.stringify(parts);
+
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];

@@ -5,7 +5,7 @@ import { accessDenied } from '../kit/access.js';
 import { assertNin, assertWilayaCode } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
-import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
+import { PageArgs, compositeKey, readPage, toConnection } from '../kit/pagination.js';
 import { assertPlate, assertVin } from './identifiers.js';
 import type { VehiclesLoaders } from './loaders.js';
 import {
@@ -26,7 +26,9 @@ import {
 } from './vehicle.input.js';
 import {
   Ownership,
+  OwnershipConnection,
   RegistrationCard,
+  RegistrationCardConnection,
   StolenCheck,
   Vehicle,
   VehicleConnection,
@@ -259,16 +261,27 @@ export class VehicleResolver {
     return { code: v.wilayaCode };
   }
 
-  @FieldResolver(() => [Ownership], { description: 'Every owner, oldest first.' })
-  owners(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
-    return ctx.loaders.ownershipsByVin.load(v.vin);
+  // Owners and cards grow by one with every transfer, without a bound: connections.
+  @FieldResolver(() => OwnershipConnection, {
+    description: 'Every owner, oldest first, a page at a time.',
+  })
+  async owners(@Root() v: VehicleRecord, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Ctx) {
+    const page = readPage(args, { list: 'Vehicle.owners', scope: { vin: v.vin } });
+    const rows = await ctx.loaders.ownershipsByVin.load({ parent: v.vin, page });
+    return toConnection(rows, page, (o) => String(o.id));
   }
 
-  @FieldResolver(() => [RegistrationCard], {
-    description: 'Every registration card, oldest first.',
+  @FieldResolver(() => RegistrationCardConnection, {
+    description: 'Every registration card, oldest first, a page at a time.',
   })
-  registrationCards(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
-    return ctx.loaders.cardsByVin.load(v.vin);
+  async registrationCards(
+    @Root() v: VehicleRecord,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
+    const page = readPage(args, { list: 'Vehicle.registrationCards', scope: { vin: v.vin } });
+    const rows = await ctx.loaders.cardPagesByVin.load({ parent: v.vin, page });
+    return toConnection(rows, page, (c) => compositeKey(c.issueDate, c.number));
   }
 }
 
@@ -321,11 +334,16 @@ export class RegistrationCardResolver {
 
 @Resolver(() => Citizen)
 export class CitizenVehiclesResolver {
-  @FieldResolver(() => [Vehicle], {
-    description: 'Vehicles the citizen owns now (group VEHICLES).',
+  // A person may own any number of vehicles (a haulier's fleet): a connection.
+  @FieldResolver(() => VehicleConnection, {
+    description:
+      'Vehicles the citizen owns now, in plate order, a page at a time (group VEHICLES).',
   })
-  vehicles(@Root() c: Citizen, @Ctx() ctx: Ctx) {
-    return ctx.loaders.vehiclesByOwner.load(c.nin);
+  async vehicles(@Root() c: Citizen, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Ctx) {
+    const page = readPage(args, { list: 'Citizen.vehicles', scope: { nin: c.nin } });
+    const rows = await ctx.loaders.vehiclesByOwner.load({ parent: c.nin, page });
+    for (const row of rows) ctx.loaders.vehicleByVin.prime(row.vin, row);
+    return toConnection(rows, page, (v) => v.plate);
   }
 }
 
