@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGraph, type TestGraph } from './support/graph.js';
+import { sql } from 'drizzle-orm';
+import { APPLICATION_STATUSES, TRANSITIONS } from '../subgraphs/documents/workflow.js';
+import { assumedListSizes } from '../gateway/limits.js';
+import { SUPERGRAPH_SDL, startTestGraph, type TestGraph } from './support/graph.js';
+import { rows } from './support/sql.js';
 
 let graph: TestGraph;
 let ministry: string;
@@ -125,5 +129,100 @@ describe('a cursor is bound to its list and its arguments', () => {
       expect(error.extensions?.code, forged).toBe('INVALID_CURSOR');
       expect(error.message).toMatch(/not a cursor returned by this graph/);
     }
+  });
+});
+
+describe('nested lists that grow with use are connections', () => {
+  const VEHICLE = `query($v: String!, $after: String) {
+    vehicle(vin: $v) {
+      owners(first: 1, after: $after) { nodes { owner { nin } fromDate } pageInfo { hasNextPage endCursor } }
+      registrationCards(first: 1) { nodes { number status } pageInfo { hasNextPage endCursor } }
+    }
+  }`;
+
+  it("a vehicle's owners page one at a time, oldest first, and each page's cursor stays with its vehicle", async () => {
+    const sold = await rows<{ vin: string; owners: string[] }>(
+      graph.database.db,
+      sql`select vin, array_agg(owner_nin order by id) as owners from vehicles.ownerships
+          group by vin having count(*) = 2 order by vin limit 2`,
+    );
+    expect(sold).toHaveLength(2);
+    const [a, b] = sold as [(typeof sold)[0], (typeof sold)[0]];
+    const transport = await graph.token({ kind: 'ministry', ministry: 'TRANSPORT' });
+    const opts = { token: transport, purpose: 'VEHICLE_REGISTRATION' };
+
+    const page1 = await graph.query(VEHICLE, { v: a.vin }, opts);
+    expect(page1.body.errors).toBeUndefined();
+    const owners1 = page1.body.data.vehicle.owners;
+    expect(owners1.nodes.map((o: any) => o.owner.nin)).toEqual([a.owners[0]]);
+    expect(owners1.pageInfo.hasNextPage).toBe(true);
+    expect(page1.body.data.vehicle.registrationCards.nodes).toHaveLength(1);
+    expect(page1.body.data.vehicle.registrationCards.pageInfo.hasNextPage).toBe(true);
+
+    const page2 = await graph.query(VEHICLE, { v: a.vin, after: owners1.pageInfo.endCursor }, opts);
+    expect(page2.body.errors).toBeUndefined();
+    expect(page2.body.data.vehicle.owners.nodes.map((o: any) => o.owner.nin)).toEqual([
+      a.owners[1],
+    ]);
+    expect(page2.body.data.vehicle.owners.pageInfo.hasNextPage).toBe(false);
+
+    // The same cursor on another vehicle's owners is another list's cursor.
+    const foreign = await graph.query(
+      VEHICLE,
+      { v: b.vin, after: owners1.pageInfo.endCursor },
+      opts,
+    );
+    expect(errorOf(foreign).extensions?.code).toBe('INVALID_CURSOR');
+    expect(errorOf(foreign).path).toEqual(['vehicle', 'owners']);
+  });
+
+  it('a page of citizens with their documents and vehicles costs the same statements at 10 and 60', async () => {
+    const LIST = `query($n: Int!) { citizens(first: $n) { nodes { nin
+      documents(first: 2) { nodes { number } pageInfo { hasNextPage } }
+      applications(first: 2) { nodes { number } }
+      vehicles(first: 2) { nodes { plate owners(first: 2) { nodes { fromDate } } } } } } }`;
+    const small = await graph.cost(LIST, { n: 10 }, asMinistry());
+    const large = await graph.cost(LIST, { n: 60 }, asMinistry());
+    expect(small.body.errors).toBeUndefined();
+    expect(large.body.errors).toBeUndefined();
+    expect(large.body.data.citizens.nodes).toHaveLength(60);
+    const withDocuments = large.body.data.citizens.nodes.filter(
+      (c: any) => c.documents.nodes.length > 0,
+    );
+    expect(withDocuments.length).toBeGreaterThan(0);
+    expect(large.statements).toBe(small.statements);
+    expect(large.fetches).toBe(small.fetches);
+  });
+
+  it('every plain list left has a size the cost limit counts; the history bound holds for the workflow', () => {
+    const sizes = assumedListSizes(SUPERGRAPH_SDL);
+    for (const connection of [
+      'Citizen.documents',
+      'Citizen.applications',
+      'Citizen.vehicles',
+      'Vehicle.owners',
+      'Vehicle.registrationCards',
+    ]) {
+      expect(sizes.has(connection), connection).toBe(false);
+      const [type, field] = connection.split('.');
+      expect(SUPERGRAPH_SDL).toMatch(
+        new RegExp(`type ${type}\\b[^]*?\\n  ${field}\\(\\n[^)]*first: Int! = 20`),
+      );
+    }
+    // The longest walk through the workflow, counting the first status, is the most
+    // events one application can have: it must not exceed Application.history's size.
+    const longest = (from: string, seen: Set<string>): number =>
+      1 +
+      Math.max(
+        0,
+        ...TRANSITIONS[from as keyof typeof TRANSITIONS]
+          .filter((to) => !seen.has(to))
+          .map((to) => longest(to, new Set([...seen, to]))),
+      );
+    const walk = longest('SUBMITTED', new Set(['SUBMITTED']));
+    expect(walk).toBe(6); // SUBMITTED … DELIVERED
+    expect(walk).toBeLessThanOrEqual(sizes.get('Application.history')!);
+    expect(sizes.get('Application.history')).toBe(APPLICATION_STATUSES.length);
+    expect(sizes.get('Citizen.children')).toBe(20);
   });
 });
