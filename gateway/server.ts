@@ -12,7 +12,7 @@ import { ErrorCode } from '../subgraphs/kit/errors.js';
 import type { GatewayContext } from './context.js';
 import { InternalDataSource, type FetchCounter } from './data-source.js';
 import { gatewayErrorFormatter } from './format-error.js';
-import { assertTokenLimit, queryLimits } from './limits.js';
+import { assertTokenLimit, queryLimits, queryShapePlugin } from './limits.js';
 import { namedKeysPlugin } from './named-keys.js';
 import type { InternalSigner } from './internal-token.js';
 import type { Principal } from '../schema/principal.js';
@@ -76,6 +76,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       namedKeysPlugin(),
       graphQLOverHttpStatus<GatewayContext>(),
+      queryShapePlugin<GatewayContext>(deps.supergraphSdl),
       ApolloServerPluginUsageReportingDisabled(),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()

@@ -22,9 +22,9 @@ const GROUP_SELECTION: Record<FieldGroup, string> = {
   FILIATION: 'children { nin }',
   CIVIL_STATUS: 'maritalStatus',
   DEATH: 'deathDate',
-  DOCUMENTS: 'documents { number }',
-  VEHICLES: 'vehicles { vin }',
-  APPLICATIONS: 'applications { number }',
+  DOCUMENTS: 'documents { nodes { number } }',
+  VEHICLES: 'vehicles { nodes { vin } }',
+  APPLICATIONS: 'applications { nodes { number } }',
   CONSULTATIONS: 'consultations(first: 1) { nodes { at } }',
 };
 const GROUPS = Object.keys(GROUP_SELECTION) as FieldGroup[];

@@ -183,13 +183,13 @@ describe('vehicles: lists and owners within the commune; who may report a theft'
       VEHICLES,
     );
     expect(transfer.body.errors).toBeUndefined();
-    const q = `query($v: String!) { vehicle(vin: $v) { vin owners { owner { nin } } } }`;
+    const q = `query($v: String!) { vehicle(vin: $v) { vin owners { nodes { owner { nin } } } } }`;
     const mine = await asAgent(q, { v: v.vin }, VEHICLES);
     expect(mine.body.errors).toBeUndefined();
-    expect(mine.body.data.vehicle.owners.map((o: any) => o.owner.nin)).toEqual([child.nin]);
+    expect(mine.body.data.vehicle.owners.nodes.map((o: any) => o.owner.nin)).toEqual([child.nin]);
     const transport = await graph.token({ kind: 'ministry', ministry: 'TRANSPORT' });
     const all = await graph.query(q, { v: v.vin }, { token: transport, purpose: VEHICLES });
-    expect(all.body.data.vehicle.owners.map((o: any) => o.owner.nin)).toEqual([
+    expect(all.body.data.vehicle.owners.nodes.map((o: any) => o.owner.nin)).toEqual([
       child.nin,
       child.father_nin,
     ]);

@@ -282,12 +282,12 @@ describe('quotas against enumeration', () => {
     // One person read through three subgraphs (registry, vehicles, documents) counts once.
     const first = owners[0]!.owner_nin;
     const profile = await limited.query(
-      `query($n: String!) { citizen(nin: $n) { nin familyNameLat vehicles { vin } } }`,
+      `query($n: String!) { citizen(nin: $n) { nin familyNameLat vehicles { nodes { vin } } } }`,
       { n: first },
       { token, purpose: 'VEHICLE_REGISTRATION' },
     );
     expect(profile.body.errors).toBeUndefined();
-    expect(profile.body.data.citizen.vehicles.length).toBeGreaterThan(0);
+    expect(profile.body.data.citizen.vehicles.nodes.length).toBeGreaterThan(0);
     expect(await used()).toBe(1);
     // Three more people through the registry alone, then two through the vehicles subgraph
     // alone: the sixth distinct NIN is over the limit of 5 wherever it is read.

@@ -156,17 +156,17 @@ describe('the guichet électronique, end to end', () => {
     expect(delivered.body.data.changeApplicationStatus.status).toBe('DELIVERED');
 
     const citizen = await graph.query(
-      `query($n: String!) { citizen(nin: $n) { documents { number type status issuingCommune { nameFr } } applications { number status history { toStatus actorKind } document { number } } } }`,
+      `query($n: String!) { citizen(nin: $n) { documents { nodes { number type status issuingCommune { nameFr } } } applications { nodes { number status history { toStatus actorKind } document { number } } } } }`,
       { n: applicant!.nin },
       { token: agent, purpose: COUNTER },
     );
     expect(citizen.body.errors).toBeUndefined();
-    const doc = citizen.body.data.citizen.documents.find(
+    const doc = citizen.body.data.citizen.documents.nodes.find(
       (d: { type: string }) => d.type === 'PASSPORT',
     );
     expect(doc).toMatchObject({ status: 'ACTIVE', issuingCommune: { nameFr: 'Alger Centre' } });
     expect(doc.number).toMatch(/^P16\d{7}$/);
-    const history = citizen.body.data.citizen.applications[0].history.map(
+    const history = citizen.body.data.citizen.applications.nodes[0].history.map(
       (h: { toStatus: string }) => h.toStatus,
     );
     expect(history).toEqual([
@@ -177,7 +177,7 @@ describe('the guichet électronique, end to end', () => {
       'READY',
       'DELIVERED',
     ]);
-    expect(citizen.body.data.citizen.applications[0].document.number).toBe(doc.number);
+    expect(citizen.body.data.citizen.applications.nodes[0].document.number).toBe(doc.number);
 
     // Border check: valid, and nothing personal in the answer.
     const check2 = await graph.query(
@@ -523,16 +523,18 @@ describe('reading documents: guide, statistics, tracking and the policy', () => 
     const transport = await graph.token({ kind: 'ministry', ministry: 'TRANSPORT' });
     const education = await graph.token({ kind: 'ministry', ministry: 'EDUCATION' });
     const ok = await graph.query(
-      q('documents { type status }'),
+      q('documents { nodes { type status } }'),
       { n: holder!.holder_nin },
       { token: transport, purpose: 'DRIVING_LICENCE' },
     );
     expect(ok.body.errors).toBeUndefined();
     expect(
-      ok.body.data.citizen.documents.some((d: { type: string }) => d.type === 'DRIVING_LICENCE'),
+      ok.body.data.citizen.documents.nodes.some(
+        (d: { type: string }) => d.type === 'DRIVING_LICENCE',
+      ),
     ).toBe(true);
     const apps = await graph.query(
-      q('applications { number }'),
+      q('applications { nodes { number } }'),
       { n: holder!.holder_nin },
       { token: transport, purpose: 'DRIVING_LICENCE' },
     );
@@ -541,7 +543,7 @@ describe('reading documents: guide, statistics, tracking and the policy', () => 
       group: 'APPLICATIONS',
     });
     const denied = await graph.query(
-      q('documents { type }'),
+      q('documents { nodes { type } }'),
       { n: holder!.holder_nin },
       { token: education, purpose: 'SCHOOL_ENROLMENT' },
     );
@@ -559,12 +561,12 @@ describe('reading documents: guide, statistics, tracking and the policy', () => 
     );
     const mine = await graph.token({ kind: 'citizen', nin: app!.nin });
     const res = await graph.query(
-      `{ me { applications { number status history { toStatus at } } } }`,
+      `{ me { applications { nodes { number status history { toStatus at } } } } }`,
       {},
       { token: mine },
     );
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.me.applications.map((a: { number: string }) => a.number)).toContain(
+    expect(res.body.data.me.applications.nodes.map((a: { number: string }) => a.number)).toContain(
       app!.number,
     );
     const other = await graph.token({

@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { isObjectType } from 'graphql';
+import {
+  buildASTSchema,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  parse,
+} from 'graphql';
+import { assumedListSizes } from '../gateway/limits.js';
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../schema/compose.js';
 import { buildFederatedSchema } from '../subgraphs/kit/build-schema.js';
@@ -58,5 +67,44 @@ describe('the access policy docs', () => {
     const { fieldGroupIndex } = await import('../subgraphs/field-groups.js');
     const file = readFileSync(new URL('../docs/access-policy.md', import.meta.url), 'utf8');
     expect(file).toBe(renderPolicy(fieldGroupIndex()));
+  });
+});
+
+describe('every list is a connection or says how long it can be', () => {
+  it('each plain list of objects in the supergraph carries @listSize (the cost limit counts it)', () => {
+    const schema = buildASTSchema(parse(committed('supergraph')), { assumeValidSDL: true });
+    const sizes = assumedListSizes(committed('supergraph'));
+    const plain: string[] = [];
+    const unsized: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__') || type.name.startsWith('join__'))
+        continue;
+      for (const field of Object.values(type.getFields())) {
+        const sliced = type.name.endsWith('Connection') && ['edges', 'nodes'].includes(field.name);
+        if (sliced || field.args.some((a) => a.name === 'first')) continue;
+        if (!isListType(getNullableType(field.type)) || !isCompositeType(getNamedType(field.type)))
+          continue;
+        const id = `${type.name}.${field.name}`;
+        plain.push(id);
+        if (!sizes.has(id)) unsized.push(id);
+      }
+    }
+    expect(unsized, 'add @listSize(assumedSize: n) or make it a connection').toEqual([]);
+    // The bounded plain lists, as the README names them.
+    expect(plain.sort()).toEqual(
+      [
+        'Application.history',
+        'Citizen.children',
+        'Daira.communes',
+        'Query.applicationStatistics',
+        'Query.consultationStatistics',
+        'Query.documentStatistics',
+        'Query.procedures',
+        'Query.processingTimes',
+        'Query.wilayas',
+        'Wilaya.adjacentWilayas',
+        'Wilaya.dairas',
+      ].sort(),
+    );
   });
 });

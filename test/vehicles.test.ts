@@ -166,18 +166,18 @@ describe('transfer of ownership', () => {
     // The ministry's reach is national; an agent's stops at its commune (test/agent-reach.test.ts).
     const transport = await graph.token({ kind: 'ministry', ministry: 'TRANSPORT' });
     const history = await graph.query(
-      `query($v: String!) { vehicle(vin: $v) { owners { owner { nin } fromDate toDate } registrationCards { status holder { nin } } } }`,
+      `query($v: String!) { vehicle(vin: $v) { owners { nodes { owner { nin } fromDate toDate } } registrationCards { nodes { status holder { nin } } } } }`,
       { v: vin },
       { token: transport, purpose: PURPOSE },
     );
     expect(history.body.errors).toBeUndefined();
     const v = history.body.data.vehicle;
-    expect(v.owners.map((o: { owner: { nin: string } }) => o.owner.nin)).toEqual([
+    expect(v.owners.nodes.map((o: { owner: { nin: string } }) => o.owner.nin)).toEqual([
       seller!.nin,
       buyer!.nin,
     ]);
-    expect(v.owners[0].toDate).toBe(input.date);
-    expect(v.registrationCards.map((c: { status: string }) => c.status)).toEqual([
+    expect(v.owners.nodes[0].toDate).toBe(input.date);
+    expect(v.registrationCards.nodes.map((c: { status: string }) => c.status)).toEqual([
       'CLOSED',
       'VALID',
     ]);
@@ -254,22 +254,22 @@ describe('reading vehicles', () => {
     const token = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
     const res = await graph.query(
       `query($n: String!) { citizen(nin: $n) { nin familyNameLat birthCommune { nameFr wilaya { nameAr } }
-          documents { number type status } vehicles { plate make model registeringWilaya { nameFr registeredVehicleCount } } } }`,
+          documents { nodes { number type status } } vehicles { nodes { plate make model registeringWilaya { nameFr registeredVehicleCount } } } } }`,
       { n: row!.owner_nin },
       { token, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
     );
     expect(res.body.errors).toBeUndefined();
     const c = res.body.data.citizen;
-    expect(c.documents.length).toBeGreaterThan(0);
-    expect(c.vehicles.length).toBeGreaterThan(0);
-    expect(c.vehicles[0].plate).toMatch(/^\d{5}-\d{3}-\d{2}$/);
-    expect(c.vehicles[0].registeringWilaya.nameFr).toBeTruthy();
-    const code = c.vehicles[0].plate.slice(-2);
+    expect(c.documents.nodes.length).toBeGreaterThan(0);
+    expect(c.vehicles.nodes.length).toBeGreaterThan(0);
+    expect(c.vehicles.nodes[0].plate).toMatch(/^\d{5}-\d{3}-\d{2}$/);
+    expect(c.vehicles.nodes[0].registeringWilaya.nameFr).toBeTruthy();
+    const code = c.vehicles.nodes[0].plate.slice(-2);
     const [n] = await rows<{ n: number }>(
       graph.database.db,
       sql`select count(*)::int as n from vehicles.vehicles where wilaya_code = ${code} and status = 'ACTIVE'`,
     );
-    expect(c.vehicles[0].registeringWilaya.registeredVehicleCount).toBe(Number(n!.n));
+    expect(c.vehicles.nodes[0].registeringWilaya.registeredVehicleCount).toBe(Number(n!.n));
   });
 
   it('the vehicles group: allowed for TRANSPORT, denied for EDUCATION', async () => {
@@ -277,7 +277,7 @@ describe('reading vehicles', () => {
       graph.database.db,
       sql`select owner_nin from vehicles.vehicles order by vin limit 1`,
     );
-    const q = `query($n: String!) { citizen(nin: $n) { nin vehicles { plate } } }`;
+    const q = `query($n: String!) { citizen(nin: $n) { nin vehicles { nodes { plate } } } }`;
     const transport = await graph.query(
       q,
       { n: row!.owner_nin },
@@ -287,7 +287,7 @@ describe('reading vehicles', () => {
       },
     );
     expect(transport.body.errors).toBeUndefined();
-    expect(transport.body.data.citizen.vehicles.length).toBeGreaterThan(0);
+    expect(transport.body.data.citizen.vehicles.nodes.length).toBeGreaterThan(0);
     const education = await graph.query(
       q,
       { n: row!.owner_nin },

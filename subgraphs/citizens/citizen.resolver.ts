@@ -1,6 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  FieldResolver,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { decideForGroup, policyOf } from '../../schema/access-decision.js';
 import {
   accessDenied,
@@ -8,6 +19,7 @@ import {
   selectedFields,
   selectedNodeFields,
   visibleOrNull,
+  visibleConnection,
   visibleRows,
 } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
@@ -75,7 +87,6 @@ export class CitizenResolver {
     @Ctx() ctx: Ctx,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const page = readPage(args);
     const f = { ...(filter ?? {}) };
     assertGroupsAllowed(ctx, CITIZEN_FIELD_GROUPS, selectedNodeFields(info));
     if (ctx.principal.kind === 'agent') {
@@ -99,13 +110,16 @@ export class CitizenResolver {
     }
     if (f.birthCommuneCode != null)
       assertCommuneCode(f.birthCommuneCode, 'filter.birthCommuneCode');
-    const rows = visibleRows(
+    const applied = { ...f, name: f.name?.trim() ?? null };
+    // The cursor is bound to the filter as applied (an agent's default commune included).
+    const page = readPage(args, { list: 'Query.citizens', scope: applied });
+    const rows = await listCitizens(ctx.db, applied, page);
+    for (const row of rows) ctx.loaders.citizenByNin.prime(row.nin, row);
+    return visibleConnection(
       ctx,
-      await listCitizens(ctx.db, { ...f, name: f.name?.trim() ?? null }, page),
+      toConnection(rows, page, (r) => r.nin),
       citizenScope,
     );
-    for (const row of rows) ctx.loaders.citizenByNin.prime(row.nin, row);
-    return toConnection(rows, page, (r) => r.nin);
   }
 
   @Mutation(() => RegisterBirthPayload, {
@@ -234,8 +248,12 @@ export class CitizenResolver {
     return visible(ctx, citizen.motherNin);
   }
 
+  // Not paginated: a person's children are few by nature. The gateway's cost limit counts
+  // the list as its assumed size.
+  @Directive('@listSize(assumedSize: 20)')
   @FieldResolver(() => [Citizen], {
-    description: 'Children whose filiation names this citizen, oldest first.',
+    description:
+      'Children whose filiation names this citizen, oldest first. A plain list: a person has few children.',
   })
   async children(@Root() citizen: CitizenRecord, @Ctx() ctx: Ctx) {
     const rows = await ctx.loaders.childrenByParentNin.load(citizen.nin);
@@ -251,7 +269,7 @@ export class CitizenResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Ctx,
   ) {
-    const page = readPage(args);
+    const page = readPage(args, { list: 'Citizen.consultations', scope: { nin: citizen.nin } });
     const rows = await consultationsOf(ctx.db, citizen.nin, page);
     const shown = rows.map((r) => ({
       ...r,
@@ -261,6 +279,7 @@ export class CitizenResolver {
     return toConnection(shown, page, (r) => String(r.id));
   }
 
+  @Directive('@listSize(assumedSize: 20)') // one row per kind of caller and ministry
   @Query(() => [ConsultationCount], {
     description:
       'How many consultations of the registry each kind of caller made in [from, to). A ministry sees its own line; a supervising ministry sees all.',

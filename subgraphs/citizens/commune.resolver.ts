@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { visibleRows } from '../kit/access.js';
+import { visibleConnection } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
 import { citizenScope } from './scope.js';
@@ -18,11 +18,14 @@ export class CommuneCitizensResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Context<CitizensLoaders>,
   ) {
-    const page = readPage(args);
+    const page = readPage(args, { list: 'Commune.citizensBorn', scope: { code: commune.code } });
     const rows = await ctx.loaders.citizensBornInCommune.load({ communeCode: commune.code, page });
+    for (const row of rows) ctx.loaders.citizenByNin.prime(row.nin, row);
     // An agent's reach stops at their commune: the decision leaves the others out.
-    const visible = visibleRows(ctx, rows, citizenScope);
-    for (const row of visible) ctx.loaders.citizenByNin.prime(row.nin, row);
-    return toConnection(visible, page, (r) => r.nin);
+    return visibleConnection(
+      ctx,
+      toConnection(rows, page, (r) => r.nin),
+      citizenScope,
+    );
   }
 }

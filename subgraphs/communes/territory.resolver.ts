@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { Context } from '../kit/context.js';
 import { assertCommuneCode, assertWilayaCode } from '../kit/identifiers.js';
 import { ErrorCode, appError, badInput } from '../kit/errors.js';
@@ -29,7 +29,10 @@ async function wilayaOrFail(ctx: Ctx, code: string): Promise<WilayaRecord> {
 
 @Resolver(() => Wilaya)
 export class WilayaResolver {
-  @Query(() => [Wilaya], { description: 'Every wilaya, in code order.' })
+  // Plain lists here are bounded by the territory itself (reference data, changed by law),
+  // not by use; @listSize tells the gateway's cost limit how long each can be.
+  @Directive('@listSize(assumedSize: 58)') // 58 wilayas since the law of 2019 (48 seeded)
+  @Query(() => [Wilaya], { description: 'Every wilaya, in code order (a plain list: 58 at most).' })
   async wilayas(@Ctx() ctx: Ctx): Promise<WilayaRecord[]> {
     const rows = await allWilayas(ctx.db);
     for (const row of rows) ctx.loaders.wilayaByCode.prime(row.code, row);
@@ -45,7 +48,10 @@ export class WilayaResolver {
     return wilayaOrFail(ctx, assertWilayaCode(code, 'code'));
   }
 
-  @FieldResolver(() => [Daira], { description: 'Daïras of the wilaya, in code order.' })
+  @Directive('@listSize(assumedSize: 25)') // the most in one wilaya is 21
+  @FieldResolver(() => [Daira], {
+    description: 'Daïras of the wilaya, in code order (a plain list: a few dozen at most).',
+  })
   dairas(@Root() wilaya: WilayaRecord, @Ctx() ctx: Ctx): Promise<DairaRecord[]> {
     return ctx.loaders.dairasByWilaya.load(wilaya.code);
   }
@@ -56,11 +62,12 @@ export class WilayaResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Ctx,
   ) {
-    const page = readPage(args);
+    const page = readPage(args, { list: 'Wilaya.communes', scope: { code: wilaya.code } });
     const rows = await ctx.loaders.communesOfWilaya.load({ wilayaCode: wilaya.code, page });
     return toConnection(rows, page, (r) => r.code);
   }
 
+  @Directive('@listSize(assumedSize: 10)') // a wilaya borders 8 others at most
   @FieldResolver(() => [Wilaya], { description: 'Wilayas sharing a border with this one.' })
   async adjacentWilayas(@Root() wilaya: WilayaRecord, @Ctx() ctx: Ctx): Promise<WilayaRecord[]> {
     const rows = await ctx.loaders.wilayaByCode.loadMany(wilaya.adjacentWilayaCodes);
@@ -75,7 +82,10 @@ export class DairaResolver {
     return ctx.loaders.wilayaByCode.load(daira.wilayaCode);
   }
 
-  @FieldResolver(() => [Commune], { description: 'Communes of the daïra, in code order.' })
+  @Directive('@listSize(assumedSize: 10)') // the most in one daïra is 7
+  @FieldResolver(() => [Commune], {
+    description: 'Communes of the daïra, in code order (a plain list: a daïra has a few).',
+  })
   communes(@Root() daira: DairaRecord, @Ctx() ctx: Ctx) {
     return ctx.loaders.communesByDaira.load(daira.code);
   }
@@ -105,8 +115,9 @@ export class CommuneResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Ctx,
   ) {
-    const page = readPage(args);
-    const wilaya = await wilayaOrFail(ctx, assertWilayaCode(wilayaCode, 'wilayaCode'));
+    const code = assertWilayaCode(wilayaCode, 'wilayaCode');
+    const page = readPage(args, { list: 'Query.communes', scope: { wilayaCode: code } });
+    const wilaya = await wilayaOrFail(ctx, code);
     const rows = await ctx.loaders.communesOfWilaya.load({ wilayaCode: wilaya.code, page });
     return toConnection(rows, page, (r) => r.code);
   }
@@ -120,11 +131,11 @@ export class CommuneResolver {
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Ctx,
   ) {
-    const page = readPage(args);
     const text = name.trim();
     if (text.length < 2 || text.length > 80) {
       throw badInput(ErrorCode.BAD_USER_INPUT, 'name must be 2 to 80 characters', 'name');
     }
+    const page = readPage(args, { list: 'Query.searchCommunes', scope: { name: text } });
     const rows = await searchCommunes(ctx.db, text, page);
     for (const row of rows) ctx.loaders.communeByCode.prime(row.code, row);
     return toConnection(rows, page, (r) => r.code);

@@ -1,7 +1,17 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Directive,
+} from 'type-graphql';
 import { decideForGroup } from '../../schema/access-decision.js';
-import { accessDenied, grantReach, visibleOrNull, visibleRows } from '../kit/access.js';
+import { accessDenied, grantReach, visibleConnection, visibleOrNull } from '../kit/access.js';
 import { applicationScope, documentScope } from './scope.js';
 import { assertCommuneCode, assertNin } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
@@ -34,7 +44,13 @@ import {
   submitApplication,
 } from './queries.js';
 import { consultRegistry } from './registry-check.js';
-import { TRANSITIONS, mayMoveTo, rolesOf, type ApplicationStatusName } from './workflow.js';
+import {
+  APPLICATION_STATUSES,
+  TRANSITIONS,
+  mayMoveTo,
+  rolesOf,
+  type ApplicationStatusName,
+} from './workflow.js';
 
 type Ctx = Context<DocumentsLoaders>;
 
@@ -263,14 +279,17 @@ export class ApplicationResolver {
   ) {
     const p = ctx.principal;
     if (p.kind !== 'agent') throw forbidden('the queue is for agents of a commune');
-    const page = readPage(args);
-    const rows = visibleRows(
+    const page = readPage(args, {
+      list: 'Query.applicationQueue',
+      scope: { communeCode: p.communeCode, filter },
+    });
+    const rows = await communeQueue(ctx.db, p.communeCode, filter ?? {}, page);
+    for (const row of rows) ctx.loaders.applicationByNumber.prime(row.number, row);
+    return visibleConnection(
       ctx,
-      await communeQueue(ctx.db, p.communeCode, filter ?? {}, page),
+      toConnection(rows, page, (r) => r.number),
       applicationScope,
     );
-    for (const row of rows) ctx.loaders.applicationByNumber.prime(row.number, row);
-    return toConnection(rows, page, (r) => r.number);
   }
 
   @Query(() => ApplicationTracking, {
@@ -329,7 +348,13 @@ export class ApplicationResolver {
     return visibleOrNull(ctx, doc, documentScope);
   }
 
-  @FieldResolver(() => [ApplicationEvent], { description: 'Every step so far: who, when, why.' })
+  // A plain list: the workflow has no cycle, so an application has one event per status
+  // at most (test/pagination.test.ts checks the workflow against this bound).
+  @Directive(`@listSize(assumedSize: ${APPLICATION_STATUSES.length})`)
+  @FieldResolver(() => [ApplicationEvent], {
+    description:
+      'Every step so far: who, when, why. A plain list: one event per status at most, the workflow has no cycle.',
+  })
   async history(@Root() app: ApplicationRecord, @Ctx() ctx: Ctx) {
     const events = await ctx.loaders.eventsByApplication.load(app.number);
     return events.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));

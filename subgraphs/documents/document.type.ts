@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../kit/pagination.js';
 
 export enum DocumentType {
   PASSPORT = 'PASSPORT',
@@ -134,3 +135,5 @@ export class Procedure {
   @Field(() => Int)
   validityYears!: number;
 }
+
+export const DocumentConnection = ConnectionType(Document, 'Document', 'document');

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver, Directive } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput } from '../kit/errors.js';
@@ -13,6 +13,7 @@ function assertPeriod(from: string, to: string) {
 
 @Resolver()
 export class GuideResolver {
+  @Directive('@listSize(assumedSize: 10)') // one per document type (3 today)
   @Query(() => [Procedure], {
     description: 'The guide of procedures for every document; no token needed.',
   })
@@ -27,6 +28,7 @@ export class GuideResolver {
     return PROCEDURES[type] as Procedure;
   }
 
+  @Directive('@listSize(assumedSize: 174)') // one row per document type (3) and wilaya (58)
   @Query(() => [DeliveredCount], {
     description: 'Documents delivered in [from, to), by type and wilaya.',
   })
@@ -39,11 +41,13 @@ export class GuideResolver {
     return documentStatistics(ctx.db, from, to);
   }
 
+  @Directive('@listSize(assumedSize: 8)') // one row per status
   @Query(() => [StatusCount], { description: 'Applications in each status, now.' })
   applicationStatistics(@Ctx() ctx: Context) {
     return applicationStatusCounts(ctx.db);
   }
 
+  @Directive('@listSize(assumedSize: 1541)') // one row per commune
   @Query(() => [ProcessingTime], {
     description:
       'Median days from submission to delivery per commune, for deliveries in [from, to).',

@@ -41,5 +41,7 @@ export const permissions: IRules = {
   SubmitApplicationPayload: allow,
   ApplicationConnection: allow,
   ApplicationEdge: allow,
+  DocumentConnection: allow,
+  DocumentEdge: allow,
   PageInfo: allow,
 };

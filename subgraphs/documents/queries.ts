@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { nextSerial } from '../../db/serials.js';
 import {
@@ -11,20 +11,32 @@ import {
   serials,
 } from '../../db/tables/documents.js';
 import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
-import type { Page } from '../kit/pagination.js';
+import { keyParts, type Page } from '../kit/pagination.js';
+import { pagePerParent } from '../kit/page-per-parent.js';
 import type { ApplicationEventRecord, ApplicationRecord } from './application.type.js';
 import type { DocumentRecord } from './document.type.js';
 import { PROCEDURES, addYears, type DocumentTypeName } from './procedures.js';
 
+/** One page of each holder's documents, newest first (issue date, then number). */
 export async function documentsByHolders(
   db: Db,
   nins: readonly string[],
+  page: Page,
 ): Promise<DocumentRecord[]> {
-  return (await db
-    .select()
-    .from(documents)
-    .where(inArray(documents.holderNin, [...nins]))
-    .orderBy(desc(documents.issueDate), asc(documents.number))) as DocumentRecord[];
+  const after = keyParts(page, 2);
+  return (await pagePerParent(db, {
+    table: documents,
+    parent: documents.holderNin,
+    parents: nins,
+    orderBy: [desc(documents.issueDate), asc(documents.number)],
+    after: after
+      ? or(
+          lt(documents.issueDate, after[0]!),
+          and(eq(documents.issueDate, after[0]!), gt(documents.number, after[1]!)),
+        )
+      : undefined,
+    limit: page.limit,
+  })) as DocumentRecord[];
 }
 
 export async function documentsByNumbers(
@@ -37,15 +49,23 @@ export async function documentsByNumbers(
     .where(inArray(documents.number, [...numbers]))) as DocumentRecord[];
 }
 
+/** One page of each applicant's applications, newest first (submission, then number). */
 export async function applicationsByNins(
   db: Db,
   nins: readonly string[],
+  page: Page,
 ): Promise<ApplicationRecord[]> {
-  return (await db
-    .select()
-    .from(applications)
-    .where(inArray(applications.nin, [...nins]))
-    .orderBy(desc(applications.submittedAt), desc(applications.number))) as ApplicationRecord[];
+  const after = keyParts(page, 2);
+  return (await pagePerParent(db, {
+    table: applications,
+    parent: applications.nin,
+    parents: nins,
+    orderBy: [desc(applications.submittedAt), desc(applications.number)],
+    after: after
+      ? sql`(${applications.submittedAt}, ${applications.number}) < (${after[0]}::timestamptz, ${after[1]})`
+      : undefined,
+    limit: page.limit,
+  })) as ApplicationRecord[];
 }
 
 export async function applicationsByNumbers(

@@ -17,6 +17,7 @@ import {
 import type { FieldGroup } from '../../schema/access-policy.js';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
+import type { Connection } from './pagination.js';
 
 /** A FORBIDDEN error that names the group, and the purpose stated, so the caller knows what to fix. */
 export function accessDenied(
@@ -87,6 +88,23 @@ export function grantReach(ctx: Context, nin: string): void {
 /** The record, or null when the caller may not see it: "may not see" looks like "does not exist". */
 export function visibleOrNull<P>(ctx: Context, row: P | null | undefined, scopeOf: ScopeOf<P>) {
   return row && maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx)) ? row : null;
+}
+
+/**
+ * A page with the items the caller may not see left out, as if absent. The cursors and
+ * hasNextPage stay those of the unfiltered page, so paging on never skips or repeats.
+ */
+export function visibleConnection<P>(
+  ctx: Context,
+  connection: Connection<P>,
+  scopeOf: ScopeOf<P>,
+): Connection<P> {
+  const sees = (row: P) => maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx));
+  return {
+    ...connection,
+    nodes: connection.nodes.filter(sees),
+    edges: connection.edges.filter((e) => sees(e.node)),
+  };
 }
 
 /** The rows of a list that the caller may see; the others are left out, as if absent. */

@@ -44,6 +44,11 @@ export const ErrorCode = {
   /** Caller tokens cannot be verified: the identity provider's JWKS does not answer (503). */
   AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.js';
 import { byKey, groupBy } from '../kit/batch.js';
+import { pagePerParentLoader } from '../kit/page-per-parent.js';
 import {
+  cardPagesOf,
   cardsOf,
   ownershipsOf,
   vehicleCounts,
@@ -20,11 +22,17 @@ export function createLoaders(db: Db) {
     vehicleByPlate: new DataLoader<string, VehicleRecord | null>(async (plates) =>
       byKey(plates, await vehiclesByPlates(db, plates), (v) => v.plate),
     ),
-    vehiclesByOwner: new DataLoader<string, VehicleRecord[]>(async (nins) =>
-      groupBy(nins, await vehiclesByOwners(db, nins), (v) => v.ownerNin),
+    vehiclesByOwner: pagePerParentLoader(
+      (nins, page) => vehiclesByOwners(db, nins, page),
+      (v) => v.ownerNin,
     ),
-    ownershipsByVin: new DataLoader<string, OwnershipRecord[]>(async (vins) =>
-      groupBy(vins, await ownershipsOf(db, vins), (o) => o.vin),
+    ownershipsByVin: pagePerParentLoader(
+      (vins, page) => ownershipsOf(db, vins, page),
+      (o) => o.vin,
+    ),
+    cardPagesByVin: pagePerParentLoader(
+      (vins, page) => cardPagesOf(db, vins, page),
+      (c) => c.vin,
     ),
     cardsByVin: new DataLoader<string, CardRecord[]>(async (vins) =>
       groupBy(vins, await cardsOf(db, vins), (c) => c.vin),

@@ -33,5 +33,9 @@ export const permissions: IRules = {
   RegistrationPayload: allow,
   VehicleConnection: allow,
   VehicleEdge: allow,
+  OwnershipConnection: allow,
+  OwnershipEdge: allow,
+  RegistrationCardConnection: allow,
+  RegistrationCardEdge: allow,
   PageInfo: allow,
 };

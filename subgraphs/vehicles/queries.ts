@@ -10,7 +10,8 @@ import {
   vehicles,
 } from '../../db/tables/vehicles.js';
 import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
-import type { Page } from '../kit/pagination.js';
+import { keyParts, type Page } from '../kit/pagination.js';
+import { pagePerParent } from '../kit/page-per-parent.js';
 import { MAX_PLATE_SERIAL, formatPlate, plateSeries, type CategoryName } from './identifiers.js';
 import type { CardRecord, OwnershipRecord, VehicleRecord } from './vehicle.type.js';
 
@@ -31,22 +32,60 @@ export async function vehiclesByPlates(
     .where(inArray(vehicles.plate, [...plates]))) as VehicleRecord[];
 }
 
-export async function vehiclesByOwners(db: Db, nins: readonly string[]): Promise<VehicleRecord[]> {
-  return (await db
-    .select()
-    .from(vehicles)
-    .where(inArray(vehicles.ownerNin, [...nins]))
-    .orderBy(asc(vehicles.plate))) as VehicleRecord[];
+/** One page of the vehicles each owner holds now, in plate order. */
+export async function vehiclesByOwners(
+  db: Db,
+  nins: readonly string[],
+  page: Page,
+): Promise<VehicleRecord[]> {
+  return (await pagePerParent(db, {
+    table: vehicles,
+    parent: vehicles.ownerNin,
+    parents: nins,
+    orderBy: [asc(vehicles.plate)],
+    after: page.after !== null ? gt(vehicles.plate, page.after) : undefined,
+    limit: page.limit,
+  })) as VehicleRecord[];
 }
 
-export async function ownershipsOf(db: Db, vins: readonly string[]): Promise<OwnershipRecord[]> {
-  return db
-    .select()
-    .from(ownerships)
-    .where(inArray(ownerships.vin, [...vins]))
-    .orderBy(asc(ownerships.id));
+/** One page of each vehicle's owners, oldest first. */
+export async function ownershipsOf(
+  db: Db,
+  vins: readonly string[],
+  page: Page,
+): Promise<OwnershipRecord[]> {
+  const after = page.after === null ? null : Number(page.after);
+  if (after !== null && !Number.isSafeInteger(after)) return [];
+  return pagePerParent(db, {
+    table: ownerships,
+    parent: ownerships.vin,
+    parents: vins,
+    orderBy: [asc(ownerships.id)],
+    after: after !== null ? gt(ownerships.id, after) : undefined,
+    limit: page.limit,
+  });
 }
 
+/** One page of each vehicle's registration cards, oldest first (issue date, then number). */
+export async function cardPagesOf(
+  db: Db,
+  vins: readonly string[],
+  page: Page,
+): Promise<CardRecord[]> {
+  const after = keyParts(page, 2);
+  return (await pagePerParent(db, {
+    table: registrationCards,
+    parent: registrationCards.vin,
+    parents: vins,
+    orderBy: [asc(registrationCards.issueDate), asc(registrationCards.number)],
+    after: after
+      ? sql`(${registrationCards.issueDate}, ${registrationCards.number}) > (${after[0]}::date, ${after[1]})`
+      : undefined,
+    limit: page.limit,
+  })) as CardRecord[];
+}
+
+/** Every card of each vehicle, oldest first: a registration's answer picks its new card. */
 export async function cardsOf(db: Db, vins: readonly string[]): Promise<CardRecord[]> {
   return (await db
     .select()

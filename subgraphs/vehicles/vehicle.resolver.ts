@@ -2,12 +2,12 @@ import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } f
 import { decideForGroup } from '../../schema/access-decision.js';
 import { THEFT_REPORT_PURPOSES, isPurpose } from '../../schema/access-policy.js';
 import type { Principal } from '../../schema/principal.js';
-import { accessDenied, visibleOrNull, visibleRows } from '../kit/access.js';
+import { accessDenied, visibleConnection, visibleOrNull } from '../kit/access.js';
 import { cardScope, ownershipScope, vehicleScope } from './scope.js';
 import { assertNin, assertWilayaCode } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
-import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
+import { PageArgs, compositeKey, readPage, toConnection } from '../kit/pagination.js';
 import { assertPlate, assertVin } from './identifiers.js';
 import type { VehiclesLoaders } from './loaders.js';
 import {
@@ -28,7 +28,9 @@ import {
 } from './vehicle.input.js';
 import {
   Ownership,
+  OwnershipConnection,
   RegistrationCard,
+  RegistrationCardConnection,
   StolenCheck,
   Vehicle,
   VehicleConnection,
@@ -109,14 +111,14 @@ export class VehicleResolver {
     assertWilayaCode(wilayaCode, 'wilayaCode');
     const basis = decideForGroup(ctx.principal, ctx.purpose, 'VEHICLES');
     if (!basis.allowed) throw accessDenied(basis, 'VEHICLES', ctx.purpose);
-    const page = readPage(args);
-    const rows = visibleRows(
+    const page = readPage(args, { list: 'Query.vehicles', scope: { wilayaCode, filter } });
+    const rows = await vehiclesOfWilaya(ctx.db, wilayaCode, filter ?? {}, page);
+    for (const row of rows) ctx.loaders.vehicleByVin.prime(row.vin, row);
+    return visibleConnection(
       ctx,
-      await vehiclesOfWilaya(ctx.db, wilayaCode, filter ?? {}, page),
+      toConnection(rows, page, (r) => r.vin),
       vehicleScope,
     );
-    for (const row of rows) ctx.loaders.vehicleByVin.prime(row.vin, row);
-    return toConnection(rows, page, (r) => r.vin);
   }
 
   @Query(() => StolenCheck, {
@@ -264,16 +266,32 @@ export class VehicleResolver {
     return { code: v.wilayaCode };
   }
 
-  @FieldResolver(() => [Ownership], { description: 'Every owner, oldest first.' })
-  async owners(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
-    return visibleRows(ctx, await ctx.loaders.ownershipsByVin.load(v.vin), ownershipScope);
+  // Owners and cards grow by one with every transfer, without a bound: connections.
+  @FieldResolver(() => OwnershipConnection, {
+    description: 'Every owner, oldest first, a page at a time.',
+  })
+  async owners(@Root() v: VehicleRecord, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Ctx) {
+    const page = readPage(args, { list: 'Vehicle.owners', scope: { vin: v.vin } });
+    const rows = await ctx.loaders.ownershipsByVin.load({ parent: v.vin, page });
+    return visibleConnection(
+      ctx,
+      toConnection(rows, page, (o) => String(o.id)),
+      ownershipScope,
+    );
   }
 
-  @FieldResolver(() => [RegistrationCard], {
-    description: 'Every registration card, oldest first.',
+  @FieldResolver(() => RegistrationCardConnection, {
+    description: 'Every registration card, oldest first, a page at a time.',
   })
-  async registrationCards(@Root() v: VehicleRecord, @Ctx() ctx: Ctx) {
-    return visibleRows(ctx, await ctx.loaders.cardsByVin.load(v.vin), cardScope);
+  async registrationCards(
+    @Root() v: VehicleRecord,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Ctx,
+  ) {
+    const page = readPage(args, { list: 'Vehicle.registrationCards', scope: { vin: v.vin } });
+    const rows = await ctx.loaders.cardPagesByVin.load({ parent: v.vin, page });
+    const connection = toConnection(rows, page, (c) => compositeKey(c.issueDate, c.number));
+    return visibleConnection(ctx, connection, cardScope);
   }
 }
 
@@ -329,11 +347,20 @@ export class RegistrationCardResolver {
 
 @Resolver(() => Citizen)
 export class CitizenVehiclesResolver {
-  @FieldResolver(() => [Vehicle], {
-    description: 'Vehicles the citizen owns now (group VEHICLES).',
+  // A person may own any number of vehicles (a haulier's fleet): a connection.
+  @FieldResolver(() => VehicleConnection, {
+    description:
+      'Vehicles the citizen owns now, in plate order, a page at a time (group VEHICLES).',
   })
-  async vehicles(@Root() c: Citizen, @Ctx() ctx: Ctx) {
-    return visibleRows(ctx, await ctx.loaders.vehiclesByOwner.load(c.nin), vehicleScope);
+  async vehicles(@Root() c: Citizen, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Ctx) {
+    const page = readPage(args, { list: 'Citizen.vehicles', scope: { nin: c.nin } });
+    const rows = await ctx.loaders.vehiclesByOwner.load({ parent: c.nin, page });
+    for (const row of rows) ctx.loaders.vehicleByVin.prime(row.vin, row);
+    return visibleConnection(
+      ctx,
+      toConnection(rows, page, (v) => v.plate),
+      vehicleScope,
+    );
   }
 }
 

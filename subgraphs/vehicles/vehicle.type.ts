@@ -153,3 +153,10 @@ export class StolenCheck {
 }
 
 export const VehicleConnection = ConnectionType(Vehicle, 'Vehicle', 'vehicle');
+
+export const OwnershipConnection = ConnectionType(Ownership, 'Ownership', 'ownership');
+export const RegistrationCardConnection = ConnectionType(
+  RegistrationCard,
+  'RegistrationCard',
+  'registration card',
+);
