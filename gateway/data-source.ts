@@ -51,10 +51,12 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The caller's own token never travels further than the gateway.
     headers.delete('authorization');
     if (!context || !('principal' in context)) return;
+    const addr = context.clientAddress ?? undefined;
     const token = await this.sign(this.subgraph, {
       principal: context.principal,
       purpose: context.purpose,
       rid: context.requestId,
+      ...(addr ? { addr } : {}),
     });
     headers.set('authorization', `Bearer ${token}`);
     headers.set('x-request-id', context.requestId);
@@ -64,6 +66,7 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         purpose: context.purpose,
         rid: context.requestId,
         act: this.subgraph,
+        ...(addr ? { addr } : {}),
       });
       headers.set(delegationHeader(callee), `Bearer ${delegated}`);
     }

@@ -17,6 +17,7 @@ export function createInternalSigner(key: CryptoKey | KeyObject | Uint8Array, ki
       purpose: claims.purpose,
       rid: claims.rid,
       ...(claims.act ? { act: { sub: claims.act } } : {}),
+      ...(claims.addr ? { addr: claims.addr } : {}),
     })
       .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(kid ? { kid } : {}) })
       .setIssuer(INTERNAL_ISSUER)

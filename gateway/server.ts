@@ -10,6 +10,8 @@ import { closeServer, createHttpServer, listen } from '../subgraphs/kit/http.js'
 import { createLogger } from '../subgraphs/kit/logger.js';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors.js';
+import { clientAddressOf } from './client-address.js';
+import { rateLimitedStatus } from './rate-limited-status.js';
 import type { GatewayContext } from './context.js';
 import { InternalDataSource, type FetchCounter } from './data-source.js';
 import { formatGatewayError } from './format-error.js';
@@ -30,6 +32,8 @@ export interface GatewayDeps {
   bodyLimit?: string;
   /** Counts subgraph fetches, for tests and benchmarks. */
   fetchCounter?: FetchCounter;
+  /** Addresses of our own proxies, whose X-Forwarded-For names the client (client-address.ts). */
+  trustedProxies?: readonly string[];
 }
 
 export interface RunningGateway {
@@ -72,6 +76,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       ApolloServerPluginUsageReportingDisabled(),
+      rateLimitedStatus(),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({
@@ -120,7 +125,12 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
           },
         );
       }
-      return { principal, purpose, requestId };
+      return {
+        principal,
+        purpose,
+        requestId,
+        clientAddress: clientAddressOf(req, deps.trustedProxies),
+      };
     },
   });
   const host = deps.host ?? '127.0.0.1';

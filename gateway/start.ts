@@ -35,5 +35,6 @@ export async function startGatewayFromEnv(
     production: env.NODE_ENV === 'production',
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     bodyLimit: env.BODY_LIMIT,
+    trustedProxies: env.TRUSTED_PROXIES,
   });
 }

@@ -27,6 +27,8 @@ export const permissions: IRules = {
   Mutation: {
     submitApplication: isAgent,
     changeApplicationStatus: isAuthenticated,
+    // The resolver lets only the counter's agents and the applicant through.
+    reissueTrackingCode: isAuthenticated,
   },
   Citizen: rulesFromGroups<Citizen>('Citizen', CITIZEN_FIELD_GROUPS, (c) => c.nin),
   Document: rulesFromGroups<DocumentRecord>('Document', DOCUMENT_FIELD_GROUPS, (d) => d.holderNin),
@@ -40,6 +42,7 @@ export const permissions: IRules = {
   Commune: allow,
   DocumentVerification: allow,
   ApplicationTracking: allow,
+  TrackingCodePayload: allow,
   Procedure: allow,
   DeliveredCount: allow,
   StatusCount: allow,

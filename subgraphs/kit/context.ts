@@ -10,6 +10,8 @@ export interface Context<Loaders = unknown> {
   /** The purpose the caller declared (X-Purpose), relayed by the gateway. */
   purpose: string | null;
   requestId: string;
+  /** The caller's network address as the gateway saw it (for public lookups' limits); null if not sent. */
+  clientAddress: string | null;
   db: Db;
   loaders: Loaders;
   log: Logger;

@@ -39,6 +39,7 @@ export async function verifyInternalToken(
       principal,
       purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
       rid: String(payload.rid),
+      ...(typeof payload.addr === 'string' ? { addr: payload.addr.slice(0, 64) } : {}),
     };
   } catch {
     throw unauthenticated('this service accepts only requests relayed by the gateway');

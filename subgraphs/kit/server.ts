@@ -75,6 +75,7 @@ export async function startSubgraph(
         principal: claims.principal,
         purpose: claims.purpose,
         requestId,
+        clientAddress: claims.addr ?? null,
         db: deps.database.db,
         loaders: def.createLoaders(deps.database.db),
         log: log.child({ rid: requestId }),

@@ -6,11 +6,14 @@ import { assertNin, assertWilayaCode } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
+import { admitPublicLookup, recordPublicLookup } from '../kit/public-lookup.js';
 import { assertPlate, assertVin } from './identifiers.js';
 import type { VehiclesLoaders } from './loaders.js';
+import { STOLEN_CHECK_LIMITS } from './public-lookups.js';
 import {
   VehicleRefused,
   currentOwnershipStart,
+  lookupStore,
   registerVehicle,
   replayedRegistration,
   setStatus,
@@ -116,14 +119,20 @@ export class VehicleResolver {
 
   @Query(() => StolenCheck, {
     description:
-      'Roadside check: is this plate reported stolen? Reveals no owner data; no token needed.',
+      'Roadside check: is this plate reported stolen? Reveals no owner data; no token needed. Anonymous callers are rate-limited per address and per plate (RATE_LIMITED), and every lookup is logged.',
   })
   async stolenCheck(
     @Arg('plate', () => String) plate: string,
     @Ctx() ctx: Ctx,
   ): Promise<StolenCheck> {
     const p = assertPlate(plate);
+    await admitPublicLookup(ctx, lookupStore, 'stolenCheck', p, STOLEN_CHECK_LIMITS);
     const v = await ctx.loaders.vehicleByPlate.load(p);
+    await recordPublicLookup(ctx, lookupStore, {
+      lookup: 'stolenCheck',
+      subject: p,
+      outcome: v ? 'FOUND' : 'NOT_FOUND',
+    });
     return {
       plate: p,
       known: !!v,

@@ -22,6 +22,8 @@ export interface GraphOptions {
   production?: boolean;
   subgraphTimeoutMs?: number;
   quota?: { limit?: number; windowSeconds?: number };
+  /** Peers whose X-Forwarded-For the gateway believes (tests that vary the client address). */
+  trustedProxies?: string[];
 }
 
 export interface GraphResponse<T = any> {
@@ -104,6 +106,7 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
     production,
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
     fetchCounter: fetches,
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   });
 
   const graph: TestGraph = {
