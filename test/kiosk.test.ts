@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededTrackingCode } from '../db/seed/documents.js';
 import { clientAddressOf } from '../gateway/client-address.js';
+import { rateKeyOfAddress } from '../subgraphs/kit/public-lookup.js';
 import { TRACK_APPLICATION_LIMITS } from '../subgraphs/documents/public-lookups.js';
 import { STOLEN_CHECK_LIMITS } from '../subgraphs/vehicles/public-lookups.js';
 import { VERIFY_DOCUMENT_LIMITS } from '../subgraphs/documents/public-lookups.js';
@@ -436,5 +437,13 @@ describe('the client address', () => {
     ).toBe('198.51.100.7');
     // A proxy that sends garbage: the proxy itself is counted.
     expect(clientAddressOf(req('10.0.0.2', 'not-an-ip'), ['10.0.0.2'])).toBe('10.0.0.2');
+  });
+
+  it('is counted by its /64 network for IPv6, as it is for IPv4', () => {
+    expect(rateKeyOfAddress('203.0.113.5')).toBe('203.0.113.5');
+    expect(rateKeyOfAddress('2001:db8:0:1::5')).toBe('2001:db8:0:1::/64');
+    expect(rateKeyOfAddress('2001:0db8:0000:0001:ffff:1:2:3')).toBe('2001:db8:0:1::/64');
+    expect(rateKeyOfAddress('::1')).toBe('0:0:0:0::/64');
+    expect(rateKeyOfAddress('unknown')).toBe('unknown');
   });
 });

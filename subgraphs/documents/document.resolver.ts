@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { maySeeRecord } from '../../schema/access-decision.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput } from '../kit/errors.js';
-import { admitPublicLookup, recordPublicLookup } from '../kit/public-lookup.js';
+import { publicLookup } from '../kit/public-lookup.js';
 import { Application } from './application.type.js';
 import { Citizen } from './citizen.type.js';
 import { Commune, Document, DocumentVerification, type DocumentRecord } from './document.type.js';
@@ -31,13 +31,12 @@ export class DocumentResolver {
         'number',
       );
     }
-    await admitPublicLookup(ctx, lookupStore, 'verifyDocument', normalised, VERIFY_DOCUMENT_LIMITS);
-    const doc = await ctx.loaders.documentByNumber.load(normalised);
-    await recordPublicLookup(ctx, lookupStore, {
-      lookup: 'verifyDocument',
-      subject: normalised,
-      outcome: doc ? 'FOUND' : 'NOT_FOUND',
-    });
+    const doc = await publicLookup(
+      ctx,
+      lookupStore,
+      { lookup: 'verifyDocument', subject: normalised, rules: VERIFY_DOCUMENT_LIMITS },
+      () => ctx.loaders.documentByNumber.load(normalised),
+    );
     if (!doc)
       return { number: normalised, valid: false, reason: 'UNKNOWN', type: null, expiryDate: null };
     const expired = doc.expiryDate < new Date().toISOString().slice(0, 10);

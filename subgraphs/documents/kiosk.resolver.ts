@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { normaliseTrackingCode } from '../../schema/tracking-code.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput } from '../kit/errors.js';
-import { admitPublicLookup, recordPublicLookup } from '../kit/public-lookup.js';
+import { publicLookup } from '../kit/public-lookup.js';
 import { ApplicationTracking, TrackingCodePayload } from './application.type.js';
 import type { DocumentsLoaders } from './loaders.js';
 import {
@@ -55,16 +55,14 @@ export class KioskResolver {
         'trackingCode',
       );
     }
-    await admitPublicLookup(ctx, lookupStore, 'trackApplication', n, TRACK_APPLICATION_LIMITS);
-    const app = await ctx.loaders.applicationByNumber.load(n);
-    const mismatch = trackingMismatch(app, n, trackingCode, birthDate);
-    await recordPublicLookup(ctx, lookupStore, {
-      lookup: 'trackApplication',
-      subject: n,
-      outcome: mismatch ? 'NOT_FOUND' : 'FOUND',
-      detail: mismatch,
-    });
-    if (mismatch || !app) return null;
+    const app = await publicLookup(
+      ctx,
+      lookupStore,
+      { lookup: 'trackApplication', subject: n, rules: TRACK_APPLICATION_LIMITS },
+      () => ctx.loaders.applicationByNumber.load(n),
+      (found) => trackingMismatch(found, n, trackingCode, birthDate),
+    );
+    if (!app) return null;
     return {
       number: app.number,
       type: app.type,

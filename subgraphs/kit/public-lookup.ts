@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { PublicLookupsTable, RateLimitTable } from '../../db/tables/public-lookups.js';
 import { principalLabel } from '../../schema/principal.js';
 import type { Context } from './context.js';
@@ -22,6 +23,24 @@ export interface PublicLookupRules {
 export type LookupOutcome = 'FOUND' | 'NOT_FOUND' | 'RATE_LIMITED';
 
 const addressOf = (ctx: Context) => ctx.clientAddress ?? 'unknown';
+
+/**
+ * What an address is counted under: an IPv4 address as it is, an IPv6 one by its /64
+ * network, since one subscriber line commonly holds a whole /64 and could otherwise
+ * change address at every attempt.
+ */
+export function rateKeyOfAddress(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head, tail] = address.split('::') as [string, string | undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
 
 /** Appends one row to the lookup log; nothing secret the caller typed is kept. */
 export async function recordPublicLookup(
@@ -55,7 +74,7 @@ export async function admitPublicLookup(
 ): Promise<void> {
   if (ctx.principal.kind !== 'anonymous') return;
   const checks = [
-    { scope: 'PER_ADDRESS', key: `${lookup}:address:${addressOf(ctx)}`, rule: rules.perAddress },
+    { scope: 'PER_ADDRESS', key: `${lookup}:address:${rateKeyOfAddress(addressOf(ctx))}`, rule: rules.perAddress },
     { scope: 'PER_SUBJECT', key: `${lookup}:subject:${subject}`, rule: rules.perSubject },
   ] as const;
   for (const check of checks) {
@@ -75,4 +94,28 @@ export async function admitPublicLookup(
       { retryAfterSeconds: decision.retryAfterSeconds, limit: check.scope },
     );
   }
+}
+
+/**
+ * One public lookup from end to end: admitted under the limits, looked up, and logged with
+ * its outcome. `mismatch` says why what was found does not answer the caller (a wrong
+ * second factor), or null when it does; the caller then gets null whatever the reason.
+ */
+export async function publicLookup<T>(
+  ctx: Context,
+  store: PublicLookupStore,
+  spec: { lookup: string; subject: string; rules: PublicLookupRules },
+  find: () => Promise<T | null>,
+  mismatch: (found: T | null) => string | null = (found) => (found ? null : 'UNKNOWN'),
+): Promise<T | null> {
+  await admitPublicLookup(ctx, store, spec.lookup, spec.subject, spec.rules);
+  const found = await find();
+  const miss = mismatch(found);
+  await recordPublicLookup(ctx, store, {
+    lookup: spec.lookup,
+    subject: spec.subject,
+    outcome: miss ? 'NOT_FOUND' : 'FOUND',
+    detail: miss,
+  });
+  return miss ? null : found;
 }

@@ -6,7 +6,7 @@ import { assertNin, assertWilayaCode } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
-import { admitPublicLookup, recordPublicLookup } from '../kit/public-lookup.js';
+import { publicLookup } from '../kit/public-lookup.js';
 import { assertPlate, assertVin } from './identifiers.js';
 import type { VehiclesLoaders } from './loaders.js';
 import { STOLEN_CHECK_LIMITS } from './public-lookups.js';
@@ -126,13 +126,12 @@ export class VehicleResolver {
     @Ctx() ctx: Ctx,
   ): Promise<StolenCheck> {
     const p = assertPlate(plate);
-    await admitPublicLookup(ctx, lookupStore, 'stolenCheck', p, STOLEN_CHECK_LIMITS);
-    const v = await ctx.loaders.vehicleByPlate.load(p);
-    await recordPublicLookup(ctx, lookupStore, {
-      lookup: 'stolenCheck',
-      subject: p,
-      outcome: v ? 'FOUND' : 'NOT_FOUND',
-    });
+    const v = await publicLookup(
+      ctx,
+      lookupStore,
+      { lookup: 'stolenCheck', subject: p, rules: STOLEN_CHECK_LIMITS },
+      () => ctx.loaders.vehicleByPlate.load(p),
+    );
     return {
       plate: p,
       known: !!v,
