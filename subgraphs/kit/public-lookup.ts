@@ -35,7 +35,9 @@ export function rateKeyOfAddress(address: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups =
-    tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+    tail === undefined
+      ? left
+      : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
   return `${groups
     .slice(0, 4)
     .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
@@ -74,7 +76,11 @@ export async function admitPublicLookup(
 ): Promise<void> {
   if (ctx.principal.kind !== 'anonymous') return;
   const checks = [
-    { scope: 'PER_ADDRESS', key: `${lookup}:address:${rateKeyOfAddress(addressOf(ctx))}`, rule: rules.perAddress },
+    {
+      scope: 'PER_ADDRESS',
+      key: `${lookup}:address:${rateKeyOfAddress(addressOf(ctx))}`,
+      rule: rules.perAddress,
+    },
     { scope: 'PER_SUBJECT', key: `${lookup}:subject:${subject}`, rule: rules.perSubject },
   ] as const;
   for (const check of checks) {
