@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { drainMsFor, envDrainMs, envInt, nodeEnv, parseEnv } from '../subgraphs/kit/env.js';
 import { DEFAULT_CALLER_ALGORITHMS } from './caller-auth.js';
@@ -46,6 +47,19 @@ export const gatewayEnvSchema = z
       .transform((v) => v.split(',').map((s) => s.trim()))
       .refine((algs) => algs.every((a) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(a)), {
         message: 'only asymmetric algorithms are accepted (ES*, RS*, PS*, EdDSA)',
+      }),
+    /** Our own reverse proxies: from these peers X-Forwarded-For names the client. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .refine((ips) => ips.every((ip) => isIP(ip) !== 0), {
+        message: 'a comma-separated list of IP addresses',
       }),
     INTERNAL_PRIVATE_KEY_FILE: z.string().default('.local/keys/internal.private.jwk.json'),
     LOG_LEVEL: z

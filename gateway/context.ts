@@ -9,4 +9,6 @@ export interface GatewayContext {
   named?: string[];
   /** The caller's own X-Request-Id / X-Correlation-Id, validated; never replaces requestId. */
   correlationId: string | null;
+  /** The caller's network address (see client-address.ts); relayed to subgraphs in the internal token. */
+  clientAddress?: string | null;
 }

@@ -57,12 +57,14 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The caller's own token never travels further than the gateway.
     headers.delete('authorization');
     if (!context || !('principal' in context)) return;
+    const addr = context.clientAddress ?? undefined;
     const token = await this.sign(this.subgraph, {
       principal: context.principal,
       purpose: context.purpose,
       rid: context.requestId,
       named: context.named ?? [],
       ...(context.correlationId ? { cid: context.correlationId } : {}),
+      ...(addr ? { addr } : {}),
     });
     headers.set('authorization', `Bearer ${token}`);
     headers.set('x-request-id', context.requestId);
@@ -74,6 +76,7 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         named: context.named ?? [],
         ...(context.correlationId ? { cid: context.correlationId } : {}),
         act: this.subgraph,
+        ...(addr ? { addr } : {}),
       });
       headers.set(delegationHeader(callee), `Bearer ${delegated}`);
     }

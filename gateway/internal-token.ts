@@ -19,6 +19,7 @@ export function createInternalSigner(key: CryptoKey | KeyObject | Uint8Array, ki
       ...(claims.named?.length ? { named: claims.named } : {}),
       ...(claims.cid ? { cid: claims.cid } : {}),
       ...(claims.act ? { act: { sub: claims.act } } : {}),
+      ...(claims.addr ? { addr: claims.addr } : {}),
     })
       .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(kid ? { kid } : {}) })
       .setIssuer(INTERNAL_ISSUER)

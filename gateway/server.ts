@@ -9,6 +9,8 @@ import { createHttpServer, graphQLOverHttpStatus } from '../subgraphs/kit/http.j
 import { createLogger, type Logger } from '../subgraphs/kit/logger.js';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors.js';
+import { clientAddressOf } from './client-address.js';
+import { rateLimitedStatus } from './rate-limited-status.js';
 import type { GatewayContext } from './context.js';
 import { InternalDataSource, type FetchCounter } from './data-source.js';
 import { gatewayErrorFormatter } from './format-error.js';
@@ -35,6 +37,8 @@ export interface GatewayDeps {
   /** How long `/ready` answers 503 before the listener closes on stop (READINESS_DRAIN_MS). */
   drainMs?: number;
   log?: Logger;
+  /** Addresses of our own proxies, whose X-Forwarded-For names the client (client-address.ts). */
+  trustedProxies?: readonly string[];
 }
 
 export interface RunningGateway {
@@ -78,6 +82,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       graphQLOverHttpStatus<GatewayContext>(),
       queryShapePlugin<GatewayContext>(deps.supergraphSdl),
       ApolloServerPluginUsageReportingDisabled(),
+      rateLimitedStatus(),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({
@@ -108,7 +113,13 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
           },
         );
       }
-      return { principal, purpose, requestId: ids.requestId, correlationId: ids.correlationId };
+      return {
+        principal,
+        purpose,
+        requestId: ids.requestId,
+        correlationId: ids.correlationId,
+        clientAddress: clientAddressOf(req, deps.trustedProxies),
+      };
     },
   });
   const host = deps.host ?? '127.0.0.1';

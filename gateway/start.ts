@@ -37,5 +37,6 @@ export async function startGatewayFromEnv(
     bodyLimit: env.BODY_LIMIT,
     corsOrigins: env.CORS_ORIGINS,
     drainMs: env.READINESS_DRAIN_MS,
+    trustedProxies: env.TRUSTED_PROXIES,
   });
 }

@@ -27,6 +27,8 @@ export interface InternalClaims {
   cid?: string;
   /** Set when a subgraph acts for the caller: the subgraph the gateway delegated to. */
   act?: string;
+  /** The caller's network address (TCP peer, or X-Forwarded-For from a trusted proxy). */
+  addr?: string;
 }
 
 /** A short label for logs and audit rows. */

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outbox } from '../db/tables/documents.js';
 import { relayOnce } from '../subgraphs/documents/relay.js';
 import { HttpSmsProvider } from '../subgraphs/kit/sms.js';
@@ -10,34 +10,38 @@ import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { rows } from './support/sql.js';
 
 /**
- * A stand-in for the operator's SMS gateway: it accepts a message once per
- * Idempotency-Key (as real gateways do) and can be told to hang, or to fail.
+ * A stand-in for the operator's SMS gateway. It records every call it receives, with its
+ * Idempotency-Key and body, and drops nothing: what the tests count is what the relay
+ * sent, not what a deduplicating gateway let through. It can be told to hang or to fail.
  */
 function smsGateway() {
-  const accepted = new Map<string, { to: string; text: string }>();
-  const requests: string[] = [];
+  const calls: { key: string; to: string; text: string }[] = [];
   let hangFrom = Infinity;
   let failNext = 0;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      const id = String(req.headers['idempotency-key']);
-      requests.push(id);
-      if (requests.length >= hangFrom) return; // never answers: the relay is stuck mid-batch
+      const key = String(req.headers['idempotency-key']);
+      calls.push({ key, ...(JSON.parse(body) as { to: string; text: string }) });
+      if (calls.length >= hangFrom) return; // never answers: the relay is stuck mid-batch
       if (failNext > 0) {
         failNext -= 1;
         res.statusCode = 503;
         return res.end('{}');
       }
-      if (!accepted.has(id)) accepted.set(id, JSON.parse(body));
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ id: `op-${id}` }));
+      res.end(JSON.stringify({ id: `op-${key}` }));
     });
   });
   return {
-    accepted,
-    requests,
+    calls,
+    /** Calls per message (its text is unique), each with the keys it was sent under. */
+    perMessage() {
+      const byText = new Map<string, string[]>();
+      for (const c of calls) byText.set(c.text, [...(byText.get(c.text) ?? []), c.key]);
+      return byText;
+    },
     hangAfter(n: number) {
       hangFrom = n + 1;
     },
@@ -59,104 +63,130 @@ function smsGateway() {
   };
 }
 
-let database: TestDatabase;
-
-async function queue(n: number, prefix: string) {
+/** Queues n notifications in the given database; returns their message ids (outbox-<id>). */
+async function queue(database: TestDatabase, n: number, prefix: string): Promise<string[]> {
   const now = new Date(Date.now() - 1000).toISOString();
-  await database.db.insert(outbox).values(
-    Array.from({ length: n }, (_, i) => ({
-      kind: 'DOCUMENT_READY',
-      applicationNumber: `APP-2026-${prefix}${String(i).padStart(6, '0')}`,
-      recipient: `066${String(i).padStart(7, '0')}`,
-      message: `message ${prefix}-${i}`,
-      nextAttemptAt: now,
-      createdAt: now,
-    })),
-  );
+  const inserted = await database.db
+    .insert(outbox)
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        kind: 'DOCUMENT_READY',
+        applicationNumber: `APP-2026-${prefix}${String(i).padStart(6, '0')}`,
+        recipient: `066${String(i).padStart(7, '0')}`,
+        message: `message ${prefix}-${i}`,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    )
+    .returning({ id: outbox.id });
+  return inserted.map((r) => `outbox-${r.id}`);
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database?.drop());
+/** Each test has its own database and its own stand-in gateway: none leans on another. */
+async function withSetup(
+  run: (database: TestDatabase, gw: ReturnType<typeof smsGateway>) => Promise<void>,
+) {
+  const database = await createTestDatabase();
+  const gw = smsGateway();
+  try {
+    await run(database, gw);
+  } finally {
+    await gw.close();
+    await database.drop();
+  }
+}
 
 describe('the notification relay', () => {
-  it('retries a failing gateway with back-off, then delivers', async () => {
-    const gw = smsGateway();
-    const provider = new HttpSmsProvider(await gw.listen());
-    await queue(2, '10');
-    gw.failTimes(2);
-    const first = await relayOnce(database.db, provider, { baseDelayMs: 1 });
-    expect(first).toEqual({ sent: 0, retried: 2, failed: 0 });
-    const pending = await rows<{ attempts: number; last_error: string }>(
-      database.db,
-      sql`select attempts, last_error from documents.outbox where status = 'PENDING'`,
-    );
-    expect(pending.map((p) => p.attempts)).toEqual([1, 1]);
-    expect(pending[0]!.last_error).toMatch(/503/);
-    await new Promise((r) => setTimeout(r, 20));
-    const second = await relayOnce(database.db, provider, { baseDelayMs: 1 });
-    expect(second.sent).toBe(2);
-    expect(gw.accepted.size).toBe(2);
-    await gw.close();
-  });
-
-  it('killed mid-batch: every message is delivered, none twice', async (ctx) => {
-    if (!database.url) ctx.skip(); // a second process needs a shared PostgreSQL, not an in-memory PGlite
-    const gw = smsGateway();
-    const url = await gw.listen();
-    await queue(6, '20');
-    const expected = (
-      await rows<{ id: number }>(
+  it('retries a failing gateway with back-off, then delivers, under the same key', () =>
+    withSetup(async (database, gw) => {
+      const provider = new HttpSmsProvider(await gw.listen());
+      const ids = await queue(database, 2, '10');
+      gw.failTimes(2);
+      const first = await relayOnce(database.db, provider, { baseDelayMs: 1 });
+      expect(first).toEqual({ sent: 0, retried: 2, failed: 0 });
+      const pending = await rows<{ attempts: number; last_error: string }>(
         database.db,
-        sql`select id from documents.outbox where status = 'PENDING' order by id`,
-      )
-    ).map((r) => `outbox-${r.id}`);
-    expect(expected).toHaveLength(6);
+        sql`select attempts, last_error from documents.outbox where status = 'PENDING'`,
+      );
+      expect(pending.map((p) => p.attempts)).toEqual([1, 1]);
+      expect(pending[0]!.last_error).toMatch(/503/);
+      await new Promise((r) => setTimeout(r, 20));
+      const second = await relayOnce(database.db, provider, { baseDelayMs: 1 });
+      expect(second).toEqual({ sent: 2, retried: 0, failed: 0 });
+      // Each message was sent exactly twice (refused, then accepted), both times with its own key.
+      expect(Object.fromEntries(gw.perMessage())).toEqual({
+        'message 10-0': [ids[0], ids[0]],
+        'message 10-1': [ids[1], ids[1]],
+      });
+    }));
 
-    // The gateway hangs on the 4th message; the relay process is then killed outright.
-    gw.hangAfter(3);
-    const relay: ChildProcess = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'subgraphs/documents/relay-main.ts'],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url!,
-          SMS_PROVIDER: 'http',
-          SMS_HTTP_URL: url,
-          RELAY_INTERVAL_MS: '50',
-          LOG_LEVEL: 'silent',
+  it('a batch that commits sends each message exactly once', () =>
+    withSetup(async (database, gw) => {
+      const provider = new HttpSmsProvider(await gw.listen());
+      const ids = await queue(database, 5, '30');
+      expect(await relayOnce(database.db, provider)).toEqual({ sent: 5, retried: 0, failed: 0 });
+      expect(await relayOnce(database.db, provider)).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(gw.calls.map((c) => c.key)).toEqual(ids);
+    }));
+
+  /**
+   * The relay sends inside the batch's transaction and marks rows SENT when it commits, so
+   * a relay killed mid-batch commits nothing and the next run sends that batch again: it
+   * is at-least-once towards the gateway. What keeps the citizen from getting two SMS is
+   * that a resend carries the same Idempotency-Key, which the operator's gateway dedupes.
+   * This test counts exactly that: who was sent how often, and under which key.
+   */
+  it('killed mid-batch: every message reaches the gateway, resends carry the same key', (ctx) =>
+    withSetup(async (database, gw) => {
+      if (!database.url) ctx.skip(); // a second process needs a shared PostgreSQL, not PGlite
+      const url = await gw.listen();
+      const ids = await queue(database, 6, '20');
+
+      // The gateway hangs on the 4th message; the relay process is then killed outright.
+      gw.hangAfter(3);
+      const relay: ChildProcess = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'subgraphs/documents/relay-main.ts'],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: database.url!,
+            SMS_PROVIDER: 'http',
+            SMS_HTTP_URL: url,
+            RELAY_INTERVAL_MS: '50',
+            LOG_LEVEL: 'silent',
+          },
+          stdio: 'ignore',
         },
-        stdio: 'ignore',
-      },
-    );
-    const deadline = Date.now() + 20_000;
-    while (gw.requests.length < 4 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
-    expect(gw.requests.length).toBe(4);
-    relay.kill('SIGKILL');
-    await new Promise((r) => relay.once('exit', r));
-    // Nothing of the killed batch committed: the rows are still pending.
-    const stillPending = await rows(
-      database.db,
-      sql`select id from documents.outbox where status = 'PENDING'`,
-    );
-    expect(stillPending).toHaveLength(6);
+      );
+      const deadline = Date.now() + 20_000;
+      while (gw.calls.length < 4 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(gw.calls.length).toBe(4);
+      relay.kill('SIGKILL');
+      await new Promise((r) => relay.once('exit', r));
+      // Nothing of the killed batch committed: the rows are still pending.
+      const stillPending = await rows(
+        database.db,
+        sql`select id from documents.outbox where status = 'PENDING'`,
+      );
+      expect(stillPending).toHaveLength(6);
 
-    gw.release();
-    const report = await relayOnce(database.db, new HttpSmsProvider(url));
-    expect(report.sent).toBe(6);
-    expect([...gw.accepted.keys()].filter((k) => expected.includes(k)).sort()).toEqual(
-      [...expected].sort(),
-    );
-    // The first four reached the gateway twice (three answered, one left hanging); the repeats were dropped by key.
-    expect(gw.requests.filter((k) => expected.includes(k)).length).toBe(6 + 4);
-    const sent = await rows<{ n: number }>(
-      database.db,
-      sql`select count(*)::int as n from documents.outbox where status = 'SENT' and provider_message_id is not null`,
-    );
-    expect(Number(sent[0]!.n)).toBe(8);
-    await gw.close();
-  });
+      gw.release();
+      const report = await relayOnce(database.db, new HttpSmsProvider(url));
+      expect(report).toEqual({ sent: 6, retried: 0, failed: 0 });
+      // Per message: how many times the gateway received it, and under which keys.
+      const perMessage = gw.perMessage();
+      const sends = ids.map((_, i) => perMessage.get(`message 20-${i}`) ?? []);
+      // Every message reached the gateway; each resend under its one, unchanged key.
+      sends.forEach((keys, i) => expect(new Set(keys)).toEqual(new Set([ids[i]])));
+      // The four the killed run had sent (three answered, one left hanging) went twice; the
+      // other two, once: four resends in all, the size of what was in flight.
+      expect(sends.map((keys) => keys.length)).toEqual([2, 2, 2, 2, 1, 1]);
+      const sent = await rows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from documents.outbox where status = 'SENT' and provider_message_id is not null`,
+      );
+      expect(Number(sent[0]!.n)).toBe(6);
+    }));
 });

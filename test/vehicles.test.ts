@@ -260,10 +260,28 @@ describe('reading vehicles', () => {
     );
     expect(res.body.errors).toBeUndefined();
     const c = res.body.data.citizen;
-    expect(c.documents.nodes.length).toBeGreaterThan(0);
-    expect(c.vehicles.nodes.length).toBeGreaterThan(0);
+    // Exactly the rows the tables hold for this citizen, from each subgraph's own schema.
+    const docs = await rows<{ number: string }>(
+      graph.database.db,
+      sql`select number from documents.documents where holder_nin = ${row!.owner_nin} order by number`,
+    );
+    const cars = await rows<{ plate: string; name_fr: string }>(
+      graph.database.db,
+      sql`select v.plate, w.name_fr from vehicles.vehicles v join communes.wilayas w on w.code = v.wilaya_code
+          where v.owner_nin = ${row!.owner_nin} order by v.plate`,
+    );
+    expect(c.documents.nodes.map((d: { number: string }) => d.number).sort()).toEqual(
+      docs.map((d) => d.number),
+    );
+    expect(
+      c.vehicles.nodes
+        .map((v: { plate: string; registeringWilaya: { nameFr: string } }) => ({
+          plate: v.plate,
+          name_fr: v.registeringWilaya.nameFr,
+        }))
+        .sort((a: { plate: string }, b: { plate: string }) => (a.plate < b.plate ? -1 : 1)),
+    ).toEqual(cars);
     expect(c.vehicles.nodes[0].plate).toMatch(/^\d{5}-\d{3}-\d{2}$/);
-    expect(c.vehicles.nodes[0].registeringWilaya.nameFr).toBeTruthy();
     const code = c.vehicles.nodes[0].plate.slice(-2);
     const [n] = await rows<{ n: number }>(
       graph.database.db,
@@ -287,7 +305,13 @@ describe('reading vehicles', () => {
       },
     );
     expect(transport.body.errors).toBeUndefined();
-    expect(transport.body.data.citizen.vehicles.nodes.length).toBeGreaterThan(0);
+    const plates = await rows<{ plate: string }>(
+      graph.database.db,
+      sql`select plate from vehicles.vehicles where owner_nin = ${row!.owner_nin} order by plate`,
+    );
+    expect(
+      transport.body.data.citizen.vehicles.nodes.map((v: { plate: string }) => v.plate).sort(),
+    ).toEqual(plates.map((p) => p.plate));
     const education = await graph.query(
       q,
       { n: row!.owner_nin },

@@ -2,6 +2,7 @@ import type { CitizenSeedRow } from './citizens.js';
 import { Counters } from './counters.js';
 import { DAY_MS, addDays, addYears, ageOn } from './dates.js';
 import { Random } from './random.js';
+import { hashTrackingCode, makeTrackingCode } from '../../schema/tracking-code.js';
 
 /** Seeded documents describe the state at the end of this day (the registry's reference). */
 export const DOCUMENTS_REFERENCE_DATE = '2025-12-31';
@@ -35,6 +36,7 @@ export interface ApplicationSeedRow {
   applicantBirthDate: string;
   counterCommuneCode: string;
   contactPhone: string;
+  trackingCodeHash: string;
   status: (typeof OPEN)[number];
   version: number;
   previousDocumentNumber: string | null;
@@ -54,6 +56,19 @@ export interface ApplicationEventSeedRow {
 }
 
 /**
+ * The receipt's tracking code of a seeded application: drawn from its own PRNG stream,
+ * seeded by the seed and the application number, so that it is reproducible (a test or a
+ * developer can compute it) and the main stream, hence every other seeded row, is the same
+ * as before codes existed. Real applications get theirs from the system's CSPRNG.
+ */
+export function seededTrackingCode(seed: number, applicationNumber: string): string {
+  let h = 0x811c9dc5; // FNV-1a of the number
+  for (const ch of applicationNumber) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  const rng = new Random((seed ^ 0x7c0de5 ^ h) >>> 0);
+  return makeTrackingCode(() => Math.floor(rng.next() * 256));
+}
+
+/**
  * Documents and open applications for seeded citizens, consistent with their ages and
  * the registry: identity cards from 12, licences from 18, none for the dead. The same
  * citizens in the same order give the same documents.
@@ -62,7 +77,7 @@ export class DocumentGenerator {
   private readonly rng: Random;
   private readonly counters = new Counters();
 
-  constructor(seed: number) {
+  constructor(private readonly seed: number) {
     this.rng = new Random((seed ^ 0x0d0c5eed) >>> 0);
   }
 
@@ -140,6 +155,7 @@ export class DocumentGenerator {
           applicantBirthDate: c.birthDate,
           counterCommuneCode: c.birthCommuneCode,
           contactPhone: `0${rng.pick(['5', '6', '7'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+          trackingCodeHash: hashTrackingCode(number, seededTrackingCode(this.seed, number)),
           status,
           version: steps.length,
           previousDocumentNumber: previous?.number ?? null,

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { consultationsTable } from './consultations.js';
 import { idempotencyTable } from './idempotency.js';
+import { publicLookupsTable, rateLimitTable } from './public-lookups.js';
 import { serialsTable } from './serials.js';
 
 /** Secure documents and the applications taken at commune counters (guichet électronique). */
@@ -60,6 +61,11 @@ export const applications = documentsSchema.table(
     applicantBirthDate: date('applicant_birth_date', { mode: 'string' }).notNull(),
     counterCommuneCode: char('counter_commune_code', { length: 4 }).notNull(),
     contactPhone: text('contact_phone').notNull(),
+    /**
+     * SHA-256 of the receipt's tracking code (schema/tracking-code.ts), the kiosk's second
+     * factor; null for applications filed before codes existed until the counter reissues one.
+     */
+    trackingCodeHash: char('tracking_code_hash', { length: 64 }),
     status: text('status', {
       enum: [
         'SUBMITTED',
@@ -133,3 +139,5 @@ export const outbox = documentsSchema.table(
 export const serials = serialsTable(documentsSchema);
 export const idempotencyKeys = idempotencyTable(documentsSchema);
 export const consultations = consultationsTable(documentsSchema);
+export const rateLimits = rateLimitTable(documentsSchema);
+export const publicLookups = publicLookupsTable(documentsSchema);

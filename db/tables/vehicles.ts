@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { consultationsTable } from './consultations.js';
 import { idempotencyTable } from './idempotency.js';
+import { publicLookupsTable, rateLimitTable } from './public-lookups.js';
 import { serialsTable } from './serials.js';
 
 /** Vehicle registration: vehicles, owners over time, electronic registration cards. */
@@ -100,3 +101,5 @@ export const statusEvents = vehiclesSchema.table(
 export const serials = serialsTable(vehiclesSchema);
 export const idempotencyKeys = idempotencyTable(vehiclesSchema);
 export const consultations = consultationsTable(vehiclesSchema);
+export const rateLimits = rateLimitTable(vehiclesSchema);
+export const publicLookups = publicLookupsTable(vehiclesSchema);

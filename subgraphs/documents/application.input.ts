@@ -48,6 +48,13 @@ export class SubmitApplicationPayload {
     description: 'True when this answers a retry of an earlier, identical request.',
   })
   replayed!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The kiosk tracking code to print on the receipt (XXXXX-XXXXX). Only its hash is kept, so it is given in the first answer only: null on a replay (ask reissueTrackingCode for a new one).',
+  })
+  trackingCode!: string | null;
 }
 
 @InputType({ description: 'Move an application one step in its workflow.' })

@@ -28,7 +28,6 @@ import {
   ApplicationConnection,
   ApplicationEvent,
   ApplicationStatus,
-  ApplicationTracking,
   type ApplicationRecord,
 } from './application.type.js';
 import { Citizen } from './citizen.type.js';
@@ -136,7 +135,7 @@ export class ApplicationResolver {
     const earlier = await replayedSubmission(ctx.db, request);
     if (earlier) {
       const application = await ctx.loaders.applicationByNumber.load(earlier.number);
-      return { application: application as Application, replayed: true };
+      return { application: application as Application, replayed: true, trackingCode: null };
     }
 
     const facts = await consultRegistry(ctx, input.nin);
@@ -164,14 +163,14 @@ export class ApplicationResolver {
     }
 
     try {
-      const { number, replayed } = await submitApplication(
+      const { number, replayed, trackingCode } = await submitApplication(
         ctx.db,
         { ...asked, applicantBirthDate: facts.birthDate },
         request,
         actor,
       );
       const application = await ctx.loaders.applicationByNumber.load(number);
-      return { application: application as Application, replayed };
+      return { application: application as Application, replayed, trackingCode };
     } catch (error) {
       if (error instanceof SubmitRefused)
         throw appError(ErrorCode[error.code], error.message, { field: 'reason' });
@@ -290,33 +289,6 @@ export class ApplicationResolver {
       toConnection(rows, page, (r) => r.number),
       applicationScope,
     );
-  }
-
-  @Query(() => ApplicationTracking, {
-    nullable: true,
-    description:
-      "The kiosk: an application's status for anyone with its number and the applicant's birth date; null when either does not match.",
-  })
-  async trackApplication(
-    @Arg('number', () => String) number: string,
-    @Arg('birthDate', () => LocalDateResolver) birthDate: string,
-    @Ctx() ctx: Ctx,
-  ): Promise<ApplicationTracking | null> {
-    if (!/^APP-\d{4}-\d{8}$/.test(number)) {
-      throw badInput(
-        ErrorCode.BAD_USER_INPUT,
-        'number is printed on the receipt as APP-YYYY-NNNNNNNN',
-        'number',
-      );
-    }
-    const app = await ctx.loaders.applicationByNumber.load(number);
-    if (!app || app.applicantBirthDate !== birthDate) return null;
-    return {
-      number: app.number,
-      type: app.type,
-      status: app.status,
-      updatedAt: new Date(app.updatedAt).toISOString(),
-    };
   }
 
   @FieldResolver(() => Citizen, { description: 'The applicant.' })

@@ -36,6 +36,8 @@ export interface ApplicationRecord {
   applicantBirthDate: string;
   counterCommuneCode: string;
   contactPhone: string;
+  /** Hash of the receipt's tracking code; never leaves the subgraph. */
+  trackingCodeHash: string | null;
   status: ApplicationStatus;
   version: number;
   previousDocumentNumber: string | null;
@@ -111,20 +113,32 @@ export class ApplicationEvent {
 }
 
 @ObjectType({
-  description: 'What the kiosk shows to anyone with the application number and the birth date.',
+  description:
+    "What the kiosk shows to anyone with the receipt (application number and tracking code) and the applicant's birth date.",
 })
 export class ApplicationTracking {
-  @Field(() => String)
+  @Field(() => String, { description: 'The application number.' })
   number!: string;
 
-  @Field(() => DocumentType)
+  @Field(() => DocumentType, { description: 'The document applied for.' })
   type!: DocumentType;
 
-  @Field(() => ApplicationStatus)
+  @Field(() => ApplicationStatus, { description: 'Where the application stands.' })
   status!: ApplicationStatus;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'When it last changed (ISO 8601).' })
   updatedAt!: string;
+}
+
+@ObjectType({ description: 'A new tracking code for the receipt; the previous one stops working.' })
+export class TrackingCodePayload {
+  @Field(() => String, { description: 'The application number.' })
+  number!: string;
+
+  @Field(() => String, {
+    description: 'The code to print on the receipt (XXXXX-XXXXX); it is shown only this once.',
+  })
+  trackingCode!: string;
 }
 
 export const ApplicationConnection = ConnectionType(Application, 'Application', 'application');

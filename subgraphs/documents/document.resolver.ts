@@ -3,10 +3,13 @@ import { grantReach, visibleOrNull } from '../kit/access.js';
 import { applicationScope, documentScope } from './scope.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput } from '../kit/errors.js';
+import { publicLookup } from '../kit/public-lookup.js';
 import { Application } from './application.type.js';
 import { Citizen } from './citizen.type.js';
 import { Commune, Document, DocumentVerification, type DocumentRecord } from './document.type.js';
 import type { DocumentsLoaders } from './loaders.js';
+import { VERIFY_DOCUMENT_LIMITS } from './public-lookups.js';
+import { lookupStore } from './queries.js';
 
 type Ctx = Context<DocumentsLoaders>;
 const DOCUMENT_NUMBER = /^[PCL]\d{9}$/;
@@ -15,7 +18,7 @@ const DOCUMENT_NUMBER = /^[PCL]\d{9}$/;
 export class DocumentResolver {
   @Query(() => DocumentVerification, {
     description:
-      'Is this document valid, and if not why: for a border or roadside check. Answers nothing about the holder; no token needed.',
+      'Is this document valid, and if not why: for a border or roadside check. Answers nothing about the holder; no token needed. Anonymous callers are rate-limited per address and per number (RATE_LIMITED), and every lookup is logged.',
   })
   async verifyDocument(
     @Arg('number', () => String) number: string,
@@ -29,7 +32,12 @@ export class DocumentResolver {
         'number',
       );
     }
-    const doc = await ctx.loaders.documentByNumber.load(normalised);
+    const doc = await publicLookup(
+      ctx,
+      lookupStore,
+      { lookup: 'verifyDocument', subject: normalised, rules: VERIFY_DOCUMENT_LIMITS },
+      () => ctx.loaders.documentByNumber.load(normalised),
+    );
     if (!doc)
       return { number: normalised, valid: false, reason: 'UNKNOWN', type: null, expiryDate: null };
     const expired = doc.expiryDate < new Date().toISOString().slice(0, 10);

@@ -5,6 +5,7 @@ import { ApplicationResolver } from './application.resolver.js';
 import { CitizenDocumentsResolver } from './citizen.resolver.js';
 import { DocumentResolver } from './document.resolver.js';
 import { GuideResolver } from './guide.resolver.js';
+import { KioskResolver } from './kiosk.resolver.js';
 import { createLoaders, type DocumentsLoaders } from './loaders.js';
 import { permissions } from './permissions.js';
 import { references } from './references.js';
@@ -14,7 +15,13 @@ export const documentsSubgraph: SubgraphDefinition<DocumentsLoaders> = {
   name: 'documents',
   defaultPort: 4003,
   schemaParts: () => ({
-    resolvers: [DocumentResolver, ApplicationResolver, CitizenDocumentsResolver, GuideResolver],
+    resolvers: [
+      DocumentResolver,
+      ApplicationResolver,
+      KioskResolver,
+      CitizenDocumentsResolver,
+      GuideResolver,
+    ],
     references,
     permissions,
   }),

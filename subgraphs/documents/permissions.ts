@@ -25,6 +25,8 @@ export const permissions: IRules = {
   Mutation: {
     submitApplication: isAgent,
     changeApplicationStatus: isAuthenticated,
+    // The resolver lets only the counter's agents and the applicant through.
+    reissueTrackingCode: isAuthenticated,
   },
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   Document: rulesFromGroups('Document', DOCUMENT_FIELD_GROUPS, documentScope),
@@ -34,6 +36,7 @@ export const permissions: IRules = {
   Commune: allow,
   DocumentVerification: allow,
   ApplicationTracking: allow,
+  TrackingCodePayload: allow,
   Procedure: allow,
   DeliveredCount: allow,
   StatusCount: allow,

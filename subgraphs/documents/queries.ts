@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { nextSerial } from '../../db/serials.js';
+import { randomBytes } from 'node:crypto';
 import {
   applicationEvents,
   applications,
@@ -8,8 +9,12 @@ import {
   idempotencyKeys,
   OPEN_STATUSES,
   outbox,
+  publicLookups,
+  rateLimits,
   serials,
 } from '../../db/tables/documents.js';
+import { hashTrackingCode, makeTrackingCode } from '../../schema/tracking-code.js';
+import type { PublicLookupStore } from '../kit/public-lookup.js';
 import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import { keyParts, type Page } from '../kit/pagination.js';
 import { pagePerParent } from '../kit/page-per-parent.js';
@@ -113,6 +118,29 @@ export async function communeQueue(
     .limit(page.limit)) as ApplicationRecord[];
 }
 
+/** Where the kiosk and the document check keep their rate counters and lookup log. */
+export const lookupStore: PublicLookupStore = { limits: rateLimits, log: publicLookups };
+
+/** A fresh receipt code from the system's CSPRNG: 10 bytes, 5 bits used from each. */
+export function newTrackingCode(): string {
+  const bytes = randomBytes(10);
+  let i = 0;
+  return makeTrackingCode(() => bytes[i++]!);
+}
+
+/**
+ * Replaces an application's tracking code (the receipt was lost, or the application
+ * predates codes) and returns the new one; the old one stops working at once.
+ */
+export async function reissueTrackingCode(db: Db, number: string): Promise<string> {
+  const code = newTrackingCode();
+  await db
+    .update(applications)
+    .set({ trackingCodeHash: hashTrackingCode(number, code) })
+    .where(eq(applications.number, number));
+  return code;
+}
+
 export const DOCUMENT_PREFIX: Record<DocumentTypeName, string> = {
   PASSPORT: 'P',
   NATIONAL_ID_CARD: 'C',
@@ -166,7 +194,10 @@ export async function submitApplication(
   app: NewApplication,
   request: IdempotentRequest,
   actor: { actor: string; actorKind: string },
-): Promise<{ number: string; replayed: boolean }> {
+): Promise<{ number: string; replayed: boolean; trackingCode: string | null }> {
+  // The code leaves only in this first answer: the stored result of the key (and so a
+  // replay) never holds it, and the table holds its hash.
+  let trackingCode: string | null = null;
   const { result, replayed } = await idempotent(db, idempotencyKeys, request, async (tx) => {
     const open = await tx
       .select({ number: applications.number })
@@ -217,9 +248,11 @@ export async function submitApplication(
     }
     const now = new Date().toISOString();
     const number = `APP-${now.slice(0, 4)}-${String(await nextSerial(tx, serials, `APP-${now.slice(0, 4)}`)).padStart(8, '0')}`;
+    trackingCode = newTrackingCode();
     await tx.insert(applications).values({
       ...app,
       number,
+      trackingCodeHash: hashTrackingCode(number, trackingCode),
       status: 'SUBMITTED',
       version: 1,
       previousDocumentNumber: app.reason === 'FIRST' ? null : (current?.number ?? null),
@@ -238,7 +271,7 @@ export async function submitApplication(
     });
     return { number };
   });
-  return { number: result.number, replayed };
+  return { number: result.number, replayed, trackingCode: replayed ? null : trackingCode };
 }
 
 export interface StatusChange {

@@ -19,6 +19,8 @@ export interface Context<Loaders = unknown> {
   reach: Reach;
   /** The caller's own X-Request-Id / X-Correlation-Id, validated; for their tracing only. */
   correlationId: string | null;
+  /** The caller's network address as the gateway saw it (for public lookups' limits); null if not sent. */
+  clientAddress: string | null;
   db: Db;
   loaders: Loaders;
   log: Logger;

@@ -47,6 +47,7 @@ export async function verifyInternalToken(
       ...(typeof payload.cid === 'string' && CORRELATION_ID.test(payload.cid)
         ? { cid: payload.cid }
         : {}),
+      ...(typeof payload.addr === 'string' ? { addr: payload.addr.slice(0, 64) } : {}),
     };
   } catch {
     throw unauthenticated('this service accepts only requests relayed by the gateway');

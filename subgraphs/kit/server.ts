@@ -106,6 +106,7 @@ export async function startSubgraph(
         requestId: ids.requestId,
         reach: new Reach(claims.named ?? []),
         correlationId: ids.correlationId,
+        clientAddress: claims.addr ?? null,
         db: deps.database.db,
         loaders: def.createLoaders(deps.database.db),
         log: requestLog,

@@ -8,12 +8,18 @@ import {
   serials,
   statusEvents,
   vehicles,
+  publicLookups,
+  rateLimits,
 } from '../../db/tables/vehicles.js';
 import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import { keyParts, type Page } from '../kit/pagination.js';
 import { pagePerParent } from '../kit/page-per-parent.js';
+import type { PublicLookupStore } from '../kit/public-lookup.js';
 import { MAX_PLATE_SERIAL, formatPlate, plateSeries, type CategoryName } from './identifiers.js';
 import type { CardRecord, OwnershipRecord, VehicleRecord } from './vehicle.type.js';
+
+/** Where stolenCheck keeps its rate counters and lookup log. */
+export const lookupStore: PublicLookupStore = { limits: rateLimits, log: publicLookups };
 
 export async function vehiclesByVins(db: Db, vins: readonly string[]): Promise<VehicleRecord[]> {
   return (await db

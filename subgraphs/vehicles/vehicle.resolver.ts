@@ -8,11 +8,14 @@ import { assertNin, assertWilayaCode } from '../kit/identifiers.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput, forbidden } from '../kit/errors.js';
 import { PageArgs, compositeKey, readPage, toConnection } from '../kit/pagination.js';
+import { publicLookup } from '../kit/public-lookup.js';
 import { assertPlate, assertVin } from './identifiers.js';
 import type { VehiclesLoaders } from './loaders.js';
+import { STOLEN_CHECK_LIMITS } from './public-lookups.js';
 import {
   VehicleRefused,
   currentOwnershipStart,
+  lookupStore,
   registerVehicle,
   replayedRegistration,
   setStatus,
@@ -123,14 +126,19 @@ export class VehicleResolver {
 
   @Query(() => StolenCheck, {
     description:
-      'Roadside check: is this plate reported stolen? Reveals no owner data; no token needed.',
+      'Roadside check: is this plate reported stolen? Reveals no owner data; no token needed. Anonymous callers are rate-limited per address and per plate (RATE_LIMITED), and every lookup is logged.',
   })
   async stolenCheck(
     @Arg('plate', () => String) plate: string,
     @Ctx() ctx: Ctx,
   ): Promise<StolenCheck> {
     const p = assertPlate(plate);
-    const v = await ctx.loaders.vehicleByPlate.load(p);
+    const v = await publicLookup(
+      ctx,
+      lookupStore,
+      { lookup: 'stolenCheck', subject: p, rules: STOLEN_CHECK_LIMITS },
+      () => ctx.loaders.vehicleByPlate.load(p),
+    );
     return {
       plate: p,
       known: !!v,

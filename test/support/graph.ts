@@ -24,6 +24,8 @@ export interface GraphOptions {
   quota?: { limit?: number; windowSeconds?: number };
   /** Browser origins the gateway allows (CORS); none by default. */
   corsOrigins?: string[];
+  /** Peers whose X-Forwarded-For the gateway believes (tests that vary the client address). */
+  trustedProxies?: string[];
 }
 
 export interface GraphResponse<T = any> {
@@ -110,6 +112,7 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
     fetchCounter: fetches,
     corsOrigins: options.corsOrigins ?? [],
+    ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
   });
 
   const graph: TestGraph = {
