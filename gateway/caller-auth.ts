@@ -1,3 +1,4 @@
+import { DEFAULT_AGENT_SERVICE, isAgentService } from '../schema/access-policy.js';
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { isNin } from '../schema/nin.js';
@@ -65,10 +66,16 @@ function principalOf(payload: JWTPayload): Principal | null {
       return typeof payload.ministry === 'string' && MINISTRY.test(payload.ministry)
         ? { kind: 'ministry', sub, clientId, ministry: payload.ministry }
         : null;
-    case 'agent':
-      return typeof payload.commune === 'string' && COMMUNE.test(payload.commune)
-        ? { kind: 'agent', sub, clientId, communeCode: payload.commune }
+    case 'agent': {
+      // Tokens issued before services existed name none: they are the counter's.
+      const service = payload.service ?? DEFAULT_AGENT_SERVICE;
+      return typeof payload.commune === 'string' &&
+        COMMUNE.test(payload.commune) &&
+        typeof service === 'string' &&
+        isAgentService(service)
+        ? { kind: 'agent', sub, clientId, communeCode: payload.commune, service }
         : null;
+    }
     case 'citizen':
       return typeof payload.nin === 'string' && isNin(payload.nin)
         ? { kind: 'citizen', sub, clientId, nin: payload.nin }

@@ -1,10 +1,11 @@
 import { communeOfNin } from './nin.js';
 import type { Principal } from './principal.js';
 import {
-  AGENTS,
+  AGENT_SERVICES,
   CITIZEN_OWN_GROUPS,
   MINISTRIES,
   PURPOSES,
+  isAgentService,
   isMinistry,
   isPurpose,
   type FieldGroup,
@@ -30,7 +31,8 @@ export type Decision =
 export function policyOf(principal: Principal): PrincipalPolicy | null {
   if (principal.kind === 'ministry')
     return isMinistry(principal.ministry) ? MINISTRIES[principal.ministry] : null;
-  if (principal.kind === 'agent') return AGENTS;
+  if (principal.kind === 'agent')
+    return isAgentService(principal.service) ? AGENT_SERVICES[principal.service] : null;
   return null;
 }
 
@@ -41,7 +43,7 @@ const who = (p: Principal) =>
   p.kind === 'ministry'
     ? `ministry ${p.ministry}`
     : p.kind === 'agent'
-      ? 'a commune agent'
+      ? `an agent of the ${p.service} service`
       : p.kind;
 
 /**

@@ -169,13 +169,56 @@ export const MINISTRIES = {
 } as const satisfies Record<string, PrincipalPolicy>;
 export type Ministry = keyof typeof MINISTRIES;
 
-/** Commune agents: the counters' purposes, acting within their own commune. */
-export const AGENTS: PrincipalPolicy = {
-  label: 'Agent of a commune (guichet, civil-status office)',
-  purposes: ['CIVIL_REGISTRATION', 'COUNTER_SERVICE', 'VEHICLE_REGISTRATION'],
-  distinctNinsPerWindow: 500,
-  reach: 'OWN_COMMUNE',
-};
+/**
+ * A commune's services, whose agents act for it: the counter (guichet), the civil-status
+ * office, and the services that run the commune's own applications. Each states only its
+ * own purposes, and every agent acts within its own commune (reach OWN_COMMUNE). A service
+ * whose subgraph has not landed yet states no purpose: it reads nothing NIN-linked.
+ */
+export const AGENT_SERVICES = {
+  COUNTER: {
+    label: 'Counter (guichet électronique): applications, births declared at the counter, vehicles',
+    purposes: ['CIVIL_REGISTRATION', 'COUNTER_SERVICE', 'VEHICLE_REGISTRATION'],
+    distinctNinsPerWindow: 500,
+    reach: 'OWN_COMMUNE',
+  },
+  CIVIL_STATUS: {
+    label: 'Civil-status office (état civil): births, marriages, deaths, extracts',
+    purposes: ['CIVIL_REGISTRATION', 'COUNTER_SERVICE'],
+    distinctNinsPerWindow: 500,
+    reach: 'OWN_COMMUNE',
+  },
+  PATRIMONY: {
+    label: "The commune's patrimony: assets, leases, rents",
+    purposes: [],
+    distinctNinsPerWindow: 500,
+    reach: 'OWN_COMMUNE',
+  },
+  HYGIENE: {
+    label: 'Hygiene office: inspections, citizens’ requests',
+    purposes: [],
+    distinctNinsPerWindow: 500,
+    reach: 'OWN_COMMUNE',
+  },
+  ASSOCIATIONS: {
+    label: 'Associations registry',
+    purposes: [],
+    distinctNinsPerWindow: 500,
+    reach: 'OWN_COMMUNE',
+  },
+  LEGAL_AFFAIRS: {
+    label: 'Legal affairs: the cases in which the commune is a party',
+    purposes: [],
+    distinctNinsPerWindow: 500,
+    reach: 'OWN_COMMUNE',
+  },
+} as const satisfies Record<string, PrincipalPolicy>;
+export type AgentService = keyof typeof AGENT_SERVICES;
+
+/** The service of an agent whose token names none: every counter token issued before services. */
+export const DEFAULT_AGENT_SERVICE: AgentService = 'COUNTER';
+export const isAgentService = (name: string): name is AgentService =>
+  Object.hasOwn(AGENT_SERVICES, name);
 
 /** Citizens read every group of their own record, and nothing of anyone else's. */
 export const CITIZEN_OWN_GROUPS: readonly FieldGroup[] = Object.keys(FIELD_GROUPS) as FieldGroup[];

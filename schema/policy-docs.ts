@@ -1,5 +1,5 @@
 import {
-  AGENTS,
+  AGENT_SERVICES,
   CITIZEN_OWN_GROUPS,
   FIELD_GROUPS,
   MINISTRIES,
@@ -31,7 +31,9 @@ export function renderPolicy(fields: FieldGroupIndex): string {
   lines.push(
     'A ministry states the purpose of each request in the `X-Purpose` header. It may read a field',
     "group of a citizen's record when the purpose is one of its own and the purpose covers the group.",
-    "Commune agents state the counters' purposes and act within their commune; citizens read their own",
+    "Commune agents act for one service of their commune (the token's `service`, default COUNTER), state",
+    "that service's purposes only, and reach records of their own commune (a person born there, a file",
+    'made there) or a person, vehicle or file they name by its key; citizens read their own',
     'record without a purpose; anonymous callers read reference data (wilayas, daïras, communes) only.',
     'Every read of NIN-linked data is recorded (who, which NIN, which groups, purpose, when, request id).',
     '',
@@ -41,7 +43,9 @@ export function renderPolicy(fields: FieldGroupIndex): string {
   lines.push(`| principal | ${groups.join(' | ')} |`, `|---|${groups.map(() => '---').join('|')}|`);
   const principalRows: [string, PrincipalPolicy][] = [
     ...Object.entries(MINISTRIES).map(([name, p]) => [name, p] as [string, PrincipalPolicy]),
-    ['commune agent', AGENTS],
+    ...Object.entries(AGENT_SERVICES).map(
+      ([name, p]) => [`agent · ${name}`, p] as [string, PrincipalPolicy],
+    ),
   ];
   for (const [name, policy] of principalRows) {
     const cells = groups.map((g) => {
@@ -68,7 +72,9 @@ export function renderPolicy(fields: FieldGroupIndex): string {
       ...Object.entries(MINISTRIES)
         .filter(([, p]) => (p.purposes as readonly Purpose[]).includes(purpose))
         .map(([n]) => n),
-      ...(AGENTS.purposes.includes(purpose) ? ['commune agents'] : []),
+      ...Object.entries(AGENT_SERVICES)
+        .filter(([, p]) => (p.purposes as readonly Purpose[]).includes(purpose))
+        .map(([n]) => `agent · ${n}`),
     ];
     lines.push(
       `| \`${purpose}\` | ${def.description} | ${def.groups.join(', ')} | ${who.join(', ')} |`,

@@ -5,7 +5,7 @@
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'ministry'; sub: string; clientId: string; ministry: string }
-  | { kind: 'agent'; sub: string; clientId: string; communeCode: string }
+  | { kind: 'agent'; sub: string; clientId: string; communeCode: string; service: string }
   | { kind: 'citizen'; sub: string; clientId: string; nin: string };
 
 export type PrincipalKind = Principal['kind'];
@@ -39,7 +39,7 @@ export function principalLabel(p: Principal): string {
     case 'ministry':
       return `ministry:${p.ministry}/${p.clientId}`;
     case 'agent':
-      return `agent:${p.communeCode}/${p.sub}`;
+      return `agent:${p.communeCode}/${p.service}/${p.sub}`;
     case 'citizen':
       return `citizen:${p.sub}`;
   }

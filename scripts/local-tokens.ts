@@ -3,7 +3,7 @@ import { CALLER_ALG, LOCAL_AUDIENCE, LOCAL_ISSUER } from './local-keys.js';
 
 export type CallerSpec =
   | { kind: 'ministry'; ministry: string; clientId?: string }
-  | { kind: 'agent'; commune: string; agentId?: string }
+  | { kind: 'agent'; commune: string; service?: string; agentId?: string }
   | { kind: 'citizen'; nin: string };
 
 /** A caller token as the local identity provider issues it (an OIDC provider in production). */
@@ -29,7 +29,9 @@ export async function mintCallerToken(
       break;
     case 'agent':
       claims.commune = spec.commune;
-      sub = spec.agentId ?? `agent-${spec.commune}-001`;
+      const service = spec.service ?? 'COUNTER';
+      claims.service = service;
+      sub = spec.agentId ?? `agent-${spec.commune}-${service.toLowerCase()}-001`;
       clientId = `guichet-${spec.commune}`;
       break;
     case 'citizen':

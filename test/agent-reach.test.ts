@@ -124,7 +124,13 @@ describe('links and references stop at the commune too', () => {
 
   it('_entities at the registry: null outside the commune, the record inside', async () => {
     const token = await graph.internalToken('citizens', {
-      principal: { kind: 'agent', sub: 'agent-x', clientId: 'counter', communeCode: home },
+      principal: {
+        kind: 'agent',
+        sub: 'agent-x',
+        clientId: 'counter',
+        communeCode: home,
+        service: 'COUNTER',
+      },
       purpose: COUNTER,
     });
     const res = await fetch(graph.subgraphs.citizens!.url, {
@@ -244,5 +250,49 @@ describe('vehicles: lists and owners within the commune; who may report a theft'
     );
     expect(byPolice.body.data.reportVehicleStolen.status).toBe('STOLEN');
     expect(await status()).toBe('STOLEN');
+  });
+});
+
+describe('an agent acts for one service of the commune', () => {
+  const READ = `query($n: String!) { citizen(nin: $n) { nin } }`;
+
+  it('a token naming no service is the counter’s; an unknown service is refused with 401', async () => {
+    const { SignJWT } = await import('jose');
+    const { LOCAL_AUDIENCE, LOCAL_ISSUER } = await import('../scripts/local-keys.js');
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT({ kind: 'agent', commune: home, client_id: `guichet-${home}`, ...claims })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('agent-old-token')
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(graph.keys.caller);
+    const legacy = await graph.query(
+      READ,
+      { n: child.nin },
+      { token: await sign({}), purpose: VEHICLES },
+    );
+    expect(legacy.body.errors).toBeUndefined();
+    expect(legacy.body.data.citizen.nin).toBe(child.nin);
+    const unknown = await graph.query(
+      READ,
+      { n: child.nin },
+      { token: await sign({ service: 'JANITOR' }), purpose: COUNTER },
+    );
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('the civil-status office may not state the counter’s vehicle purpose', async () => {
+    const token = await graph.token({ kind: 'agent', commune: home, service: 'CIVIL_STATUS' });
+    const ok = await graph.query(READ, { n: child.nin }, { token, purpose: 'CIVIL_REGISTRATION' });
+    expect(ok.body.data.citizen.nin).toBe(child.nin);
+    const refused = await graph.query(READ, { n: child.nin }, { token, purpose: VEHICLES });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'PURPOSE_NOT_ALLOWED',
+    });
+    expect(refused.body.errors?.[0]?.message).toMatch(/CIVIL_STATUS service/);
   });
 });
