@@ -10,9 +10,9 @@ import { envInt, parseEnv } from '../subgraphs/kit/env.js';
 import { loadJwkFile } from '../subgraphs/kit/keys.js';
 import { createLogger } from '../subgraphs/kit/logger.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server.js';
-import { subgraphs } from '../subgraphs/registry.js';
+import { outboxSources, subgraphs } from '../subgraphs/registry.js';
 import { ensureLocalKeys } from './local-keys.js';
-import { startRelayFromEnv } from '../subgraphs/documents/relay-config.js';
+import { startRelayFromEnv } from '../subgraphs/kit/relay-config.js';
 
 /**
  * The whole graph in one process, for a laptop: keys, database (embedded PGlite unless
@@ -85,7 +85,7 @@ const {
   relay,
   provider: sms,
   config: relayEnv,
-} = startRelayFromEnv(database.db, createLogger('relay', subEnv.LOG_LEVEL));
+} = startRelayFromEnv(database.db, outboxSources(), createLogger('relay', subEnv.LOG_LEVEL));
 say(
   `notification relay: SMS via ${sms.name}${relayEnv.SMS_PROVIDER === 'log' ? ` (${relayEnv.SMS_LOG_FILE})` : ''}, ${relayEnv.RELAY_BATCH_SIZE} per batch`,
 );

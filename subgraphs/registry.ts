@@ -11,3 +11,6 @@ export const subgraphs = [
   documentsSubgraph,
   vehiclesSubgraph,
 ] as SubgraphDefinition[];
+
+/** The outboxes the notification relay serves: every subgraph that notifies someone. */
+export const outboxSources = () => subgraphs.flatMap((s) => (s.outbox ? [s.outbox] : []));

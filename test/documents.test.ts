@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { relayOnce } from '../subgraphs/documents/relay.js';
+import { relayOnce } from '../subgraphs/kit/relay.js';
+import { documentsSubgraph } from '../subgraphs/documents/index.js';
+
+const DOCUMENTS_OUTBOX = documentsSubgraph.outbox!;
 import { LogFileSmsProvider } from '../subgraphs/kit/sms.js';
 import { makeNin } from '../schema/nin.js';
 import { startTestGraph, type TestGraph } from './support/graph.js';
@@ -142,7 +145,11 @@ describe('the guichet électronique, end to end', () => {
 
     // READY queued an SMS in the same transaction; the relay delivers it through the log provider.
     const file = join(mkdtempSync(join(tmpdir(), 'sms-')), 'sms.log');
-    const report = await relayOnce(graph.database.db, new LogFileSmsProvider(file));
+    const report = await relayOnce(
+      graph.database.db,
+      DOCUMENTS_OUTBOX,
+      new LogFileSmsProvider(file),
+    );
     // The only notification queued so far in this file's database is this READY.
     expect(report.sent).toBe(1);
     const sms = readFileSync(file, 'utf8')

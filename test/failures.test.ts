@@ -13,7 +13,8 @@ import type { RunningGateway } from '../gateway/server.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../scripts/local-keys.js';
 import { mintCallerToken } from '../scripts/local-tokens.js';
 import { documentsSubgraph } from '../subgraphs/documents/index.js';
-import { startRelayFromEnv } from '../subgraphs/documents/relay-config.js';
+import { startRelayFromEnv } from '../subgraphs/kit/relay-config.js';
+import { outboxSources } from '../subgraphs/registry.js';
 import { formatSubgraphError } from '../subgraphs/kit/format-error.js';
 import { createHttpServer } from '../subgraphs/kit/http.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server.js';
@@ -283,7 +284,7 @@ describe('the relay started from the environment', () => {
     await graph.database.db.insert(outbox).values(
       Array.from({ length: 5 }, (_, i) => ({
         kind: 'DOCUMENT_READY',
-        applicationNumber: `APP-2026-9${String(i).padStart(7, '0')}`,
+        reference: `APP-2026-9${String(i).padStart(7, '0')}`,
         recipient: `066${String(i).padStart(7, '0')}`,
         message: `relay config ${i}`,
         nextAttemptAt: now,
@@ -292,7 +293,7 @@ describe('the relay started from the environment', () => {
     );
     const dir = mkdtempSync(join(tmpdir(), 'relay-'));
     const { log, lines } = captureLog('relay');
-    const { relay } = startRelayFromEnv(graph.database.db, log, {
+    const { relay } = startRelayFromEnv(graph.database.db, outboxSources(), log, {
       SMS_PROVIDER: 'log',
       SMS_LOG_FILE: join(dir, 'sms.log'),
       RELAY_INTERVAL_MS: '400',

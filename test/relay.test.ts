@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../db/tables/documents.js';
-import { relayOnce } from '../subgraphs/documents/relay.js';
+import { relayOnce } from '../subgraphs/kit/relay.js';
+import { documentsSubgraph } from '../subgraphs/documents/index.js';
+
+const DOCUMENTS_OUTBOX = documentsSubgraph.outbox!;
 import { HttpSmsProvider } from '../subgraphs/kit/sms.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { rows } from './support/sql.js';
@@ -71,7 +74,7 @@ async function queue(database: TestDatabase, n: number, prefix: string): Promise
     .values(
       Array.from({ length: n }, (_, i) => ({
         kind: 'DOCUMENT_READY',
-        applicationNumber: `APP-2026-${prefix}${String(i).padStart(6, '0')}`,
+        reference: `APP-2026-${prefix}${String(i).padStart(6, '0')}`,
         recipient: `066${String(i).padStart(7, '0')}`,
         message: `message ${prefix}-${i}`,
         nextAttemptAt: now,
@@ -102,7 +105,7 @@ describe('the notification relay', () => {
       const provider = new HttpSmsProvider(await gw.listen());
       const ids = await queue(database, 2, '10');
       gw.failTimes(2);
-      const first = await relayOnce(database.db, provider, { baseDelayMs: 1 });
+      const first = await relayOnce(database.db, DOCUMENTS_OUTBOX, provider, { baseDelayMs: 1 });
       expect(first).toEqual({ sent: 0, retried: 2, failed: 0 });
       const pending = await rows<{ attempts: number; last_error: string }>(
         database.db,
@@ -111,7 +114,7 @@ describe('the notification relay', () => {
       expect(pending.map((p) => p.attempts)).toEqual([1, 1]);
       expect(pending[0]!.last_error).toMatch(/503/);
       await new Promise((r) => setTimeout(r, 20));
-      const second = await relayOnce(database.db, provider, { baseDelayMs: 1 });
+      const second = await relayOnce(database.db, DOCUMENTS_OUTBOX, provider, { baseDelayMs: 1 });
       expect(second).toEqual({ sent: 2, retried: 0, failed: 0 });
       // Each message was sent exactly twice (refused, then accepted), both times with its own key.
       expect(Object.fromEntries(gw.perMessage())).toEqual({
@@ -124,8 +127,16 @@ describe('the notification relay', () => {
     withSetup(async (database, gw) => {
       const provider = new HttpSmsProvider(await gw.listen());
       const ids = await queue(database, 5, '30');
-      expect(await relayOnce(database.db, provider)).toEqual({ sent: 5, retried: 0, failed: 0 });
-      expect(await relayOnce(database.db, provider)).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(await relayOnce(database.db, DOCUMENTS_OUTBOX, provider)).toEqual({
+        sent: 5,
+        retried: 0,
+        failed: 0,
+      });
+      expect(await relayOnce(database.db, DOCUMENTS_OUTBOX, provider)).toEqual({
+        sent: 0,
+        retried: 0,
+        failed: 0,
+      });
       expect(gw.calls.map((c) => c.key)).toEqual(ids);
     }));
 
@@ -144,21 +155,17 @@ describe('the notification relay', () => {
 
       // The gateway hangs on the 4th message; the relay process is then killed outright.
       gw.hangAfter(3);
-      const relay: ChildProcess = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'subgraphs/documents/relay-main.ts'],
-        {
-          env: {
-            ...process.env,
-            DATABASE_URL: database.url!,
-            SMS_PROVIDER: 'http',
-            SMS_HTTP_URL: url,
-            RELAY_INTERVAL_MS: '50',
-            LOG_LEVEL: 'silent',
-          },
-          stdio: 'ignore',
+      const relay: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/relay.ts'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url!,
+          SMS_PROVIDER: 'http',
+          SMS_HTTP_URL: url,
+          RELAY_INTERVAL_MS: '50',
+          LOG_LEVEL: 'silent',
         },
-      );
+        stdio: 'ignore',
+      });
       const deadline = Date.now() + 20_000;
       while (gw.calls.length < 4 && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 50));
@@ -173,7 +180,7 @@ describe('the notification relay', () => {
       expect(stillPending).toHaveLength(6);
 
       gw.release();
-      const report = await relayOnce(database.db, new HttpSmsProvider(url));
+      const report = await relayOnce(database.db, DOCUMENTS_OUTBOX, new HttpSmsProvider(url));
       expect(report).toEqual({ sent: 6, retried: 0, failed: 0 });
       // Per message: how many times the gateway received it, and under which keys.
       const perMessage = gw.perMessage();

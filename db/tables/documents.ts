@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { consultationsTable } from './consultations.js';
 import { idempotencyTable } from './idempotency.js';
+import { outboxTable } from './outbox.js';
 import { publicLookupsTable, rateLimitTable } from './public-lookups.js';
 import { serialsTable } from './serials.js';
 
@@ -114,27 +115,8 @@ export const applicationEvents = documentsSchema.table(
   (t) => [index('application_events_app_idx').on(t.applicationNumber, t.id)],
 );
 
-/** Notifications to send, written in the same transaction as the change that causes them. */
-export const outbox = documentsSchema.table(
-  'outbox',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    kind: text('kind').notNull(),
-    applicationNumber: text('application_number').notNull(),
-    recipient: text('recipient').notNull(),
-    message: text('message').notNull(),
-    status: text('status', { enum: ['PENDING', 'SENT', 'FAILED'] })
-      .notNull()
-      .default('PENDING'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'string' }).notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
-    providerMessageId: text('provider_message_id'),
-    lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
-  },
-  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt, t.id)],
-);
+/** SMS to applicants (READY, REJECTED), sent by the kit's relay. */
+export const outbox = outboxTable(documentsSchema, 'application_number');
 
 export const serials = serialsTable(documentsSchema);
 export const idempotencyKeys = idempotencyTable(documentsSchema);

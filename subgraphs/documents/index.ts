@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { consultations } from '../../db/tables/documents.js';
+import { consultations, outbox } from '../../db/tables/documents.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { ApplicationResolver } from './application.resolver.js';
 import { CitizenDocumentsResolver } from './citizen.resolver.js';
@@ -27,4 +27,6 @@ export const documentsSubgraph: SubgraphDefinition<DocumentsLoaders> = {
   }),
   createLoaders,
   consultations,
+  // The ids the SMS provider has seen since before the outbox moved to the kit.
+  outbox: { table: outbox, messageIdPrefix: 'outbox-' },
 };

@@ -18,6 +18,7 @@ import type { PublicLookupStore } from '../kit/public-lookup.js';
 import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import { keyParts, type Page } from '../kit/pagination.js';
 import { pagePerParent } from '../kit/page-per-parent.js';
+import { enqueue } from '../kit/outbox.js';
 import type { ApplicationEventRecord, ApplicationRecord } from './application.type.js';
 import type { DocumentRecord } from './document.type.js';
 import { PROCEDURES, addYears, type DocumentTypeName } from './procedures.js';
@@ -324,12 +325,7 @@ export async function changeStatus(db: Db, change: StatusChange): Promise<boolea
     if (change.to === 'DELIVERED')
       await deliverDocument(tx, app as ApplicationRecord, now.slice(0, 10));
     if (change.notification) {
-      await tx.insert(outbox).values({
-        ...change.notification,
-        applicationNumber: change.number,
-        nextAttemptAt: now,
-        createdAt: now,
-      });
+      await enqueue(tx, outbox, { ...change.notification, reference: change.number });
     }
     return true;
   });

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import type { SubgraphSchemaParts } from './build-schema.js';
+import type { OutboxSource } from './relay.js';
 
 /** What a subgraph folder's index.ts exports: everything needed to build and serve it. */
 export interface SubgraphDefinition<Loaders = unknown> {
@@ -12,4 +13,6 @@ export interface SubgraphDefinition<Loaders = unknown> {
   createLoaders(db: Db): Loaders;
   /** Where this subgraph logs consultations of NIN-linked data; absent for reference data. */
   consultations?: ConsultationsTable;
+  /** Where this subgraph queues notifications for the relay; absent when it notifies no one. */
+  outbox?: OutboxSource;
 }

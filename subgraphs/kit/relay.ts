@@ -1,8 +1,15 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { outbox } from '../../db/tables/documents.js';
-import type { Logger } from '../kit/logger.js';
-import type { SmsProvider } from '../kit/sms.js';
+import type { OutboxTable } from '../../db/tables/outbox.js';
+import type { Logger } from './logger.js';
+import type { SmsProvider } from './sms.js';
+
+/** One subgraph's outbox, and how its messages are named to the SMS provider. */
+export interface OutboxSource {
+  table: OutboxTable;
+  /** Message ids are `<prefix><row id>`: unique across every outbox the relay serves. */
+  messageIdPrefix: string;
+}
 
 export interface RelayOptions {
   batchSize?: number;
@@ -26,9 +33,11 @@ export interface RelayReport {
  */
 export async function relayOnce(
   db: Db,
+  source: OutboxSource,
   provider: SmsProvider,
   options: RelayOptions = {},
 ): Promise<RelayReport> {
+  const outbox = source.table;
   const { batchSize = 50, maxAttempts = 8, baseDelayMs = 1000, log } = options;
   const report: RelayReport = { sent: 0, retried: 0, failed: 0 };
   await db.transaction(async (tx) => {
@@ -43,7 +52,7 @@ export async function relayOnce(
       const attempts = row.attempts + 1;
       try {
         const { providerMessageId } = await provider.send({
-          id: `outbox-${row.id}`,
+          id: `${source.messageIdPrefix}${row.id}`,
           to: row.recipient,
           text: row.message,
         });
@@ -83,20 +92,22 @@ export async function relayOnce(
   return report;
 }
 
-/** Runs the relay every `intervalMs` until stopped. */
+/** Runs the relay over every outbox every `intervalMs` until stopped. */
 export function startRelay(
   db: Db,
+  sources: readonly OutboxSource[],
   provider: SmsProvider,
   intervalMs: number,
   options: RelayOptions = {},
 ) {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
+  const once = async () => {
+    for (const source of sources) await relayOnce(db, source, provider, options);
+  };
   const tick = async () => {
     if (stopped) return;
-    running = relayOnce(db, provider, options).catch((err) =>
-      options.log?.error({ err }, 'relay batch failed'),
-    );
+    running = once().catch((err) => options.log?.error({ err }, 'relay batch failed'));
     await running;
     if (!stopped) timer = setTimeout(tick, intervalMs);
   };

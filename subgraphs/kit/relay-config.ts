@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { envInt, parseEnv } from '../kit/env.js';
-import type { Logger } from '../kit/logger.js';
-import { HttpSmsProvider, LogFileSmsProvider, type SmsProvider } from '../kit/sms.js';
-import { startRelay } from './relay.js';
+import { envInt, parseEnv } from './env.js';
+import type { Logger } from './logger.js';
+import { HttpSmsProvider, LogFileSmsProvider, type SmsProvider } from './sms.js';
+import { startRelay, type OutboxSource } from './relay.js';
 
 /** The relay's environment: read the same way by `npm run relay` and by `npm start`. */
 export const relayEnvSchema = z
@@ -33,10 +33,15 @@ export function smsProviderFrom(env: RelayEnv): SmsProvider {
  * way both `npm run relay` and `npm start` start it (one of them once ignored the batch
  * size and ran without a logger).
  */
-export function startRelayFromEnv(db: Db, log: Logger, env: NodeJS.ProcessEnv = process.env) {
+export function startRelayFromEnv(
+  db: Db,
+  sources: readonly OutboxSource[],
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+) {
   const config = parseEnv(relayEnvSchema, env);
   const provider = smsProviderFrom(config);
-  const relay = startRelay(db, provider, config.RELAY_INTERVAL_MS, {
+  const relay = startRelay(db, sources, provider, config.RELAY_INTERVAL_MS, {
     batchSize: config.RELAY_BATCH_SIZE,
     log,
   });
