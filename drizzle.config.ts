@@ -7,8 +7,10 @@ export default defineConfig({
     './db/tables/communes.ts',
     './db/tables/documents.ts',
     './db/tables/vehicles.ts',
+    './db/tables/patrimony.ts',
+    './db/tables/disputes.ts',
     './db/tables/platform.ts',
   ],
   out: './db/migrations',
-  schemaFilter: ['citizens', 'communes', 'documents', 'vehicles', 'platform'],
+  schemaFilter: ['citizens', 'communes', 'documents', 'vehicles', 'patrimony', 'disputes', 'platform'],
 });

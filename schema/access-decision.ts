@@ -61,6 +61,12 @@ export interface RecordScope {
    * number given as an argument), false when it was reached through a list or a link.
    */
   named?: boolean;
+  /**
+   * True for a commune's own business (its leases, its cases): an agent reaches it only
+   * when the record was made in the agent's commune, however it was found; neither the
+   * person's birth commune nor naming the record by its number opens another commune's.
+   */
+  communeOnly?: boolean;
 }
 
 /**
@@ -69,6 +75,7 @@ export interface RecordScope {
  * caller named it (a lookup at the counter, where anyone may apply).
  */
 export function withinCommune(communeCode: string, record: RecordScope): boolean {
+  if (record.communeOnly) return (record.communes ?? []).includes(communeCode);
   if (record.named) return true;
   if (communeOfNin(record.nin) === communeCode) return true;
   return (record.communes ?? []).includes(communeCode);

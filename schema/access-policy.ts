@@ -19,6 +19,10 @@ export const FIELD_GROUPS = {
   DOCUMENTS: 'passports, identity cards and driving licences (documents subgraph)',
   VEHICLES: 'vehicles and registration cards (vehicles subgraph)',
   APPLICATIONS: 'applications made at commune counters (documents subgraph)',
+  LEASES:
+    "leases of a commune's assets held by the person, with rents, payments, arrears and formal notices (patrimony subgraph)",
+  CASES:
+    'disputes in which a commune is a party and the person the opposing party (disputes subgraph)',
   CONSULTATIONS: 'who consulted this record: the citizen alone',
 } as const;
 export type FieldGroup = keyof typeof FIELD_GROUPS;
@@ -48,7 +52,7 @@ export const PURPOSES = {
   },
   JUDICIAL_PROCEEDINGS: {
     description: 'Courts and prosecution in a case naming the person',
-    groups: ['IDENTITY', 'FILIATION', 'CIVIL_STATUS', 'DEATH', 'DOCUMENTS', 'VEHICLES'],
+    groups: ['IDENTITY', 'FILIATION', 'CIVIL_STATUS', 'DEATH', 'DOCUMENTS', 'VEHICLES', 'CASES'],
   },
   CRIMINAL_RECORD: {
     description: 'Keeping and issuing the criminal record (casier judiciaire)',
@@ -94,6 +98,25 @@ export const PURPOSES = {
     description: 'Police work: stolen vehicles, checks of identity and documents',
     groups: ['IDENTITY', 'DEATH', 'DOCUMENTS', 'VEHICLES'],
   },
+  PATRIMONY_MANAGEMENT: {
+    description:
+      "Managing a commune's assets: leasing them, collecting rents, issuing formal notices to defaulting tenants",
+    groups: ['IDENTITY', 'DEATH', 'LEASES'],
+  },
+  COMMUNE_LITIGATION: {
+    description: 'Conducting the cases in which a commune is a party, lease arrears among them',
+    groups: ['IDENTITY', 'DEATH', 'LEASES', 'CASES'],
+  },
+  LOCAL_GOVERNMENT_OVERSIGHT: {
+    description:
+      "The Interior ministry's oversight (tutelle) of the communes: their contracts and their litigation",
+    groups: ['IDENTITY', 'LEASES', 'CASES'],
+  },
+  PUBLIC_REVENUE_COLLECTION: {
+    description:
+      "The public treasurer's collection of a commune's revenues: rents due and who owes them",
+    groups: ['IDENTITY', 'LEASES'],
+  },
 } as const satisfies Record<string, PurposeDefinition>;
 export type Purpose = keyof typeof PURPOSES;
 
@@ -119,7 +142,11 @@ export interface PrincipalPolicy {
 export const MINISTRIES = {
   INTERIOR: {
     label: 'Interior, local authorities and territorial planning',
-    purposes: ['CIVIL_STATUS_ADMINISTRATION', 'IDENTITY_DOCUMENT_ISSUANCE'],
+    purposes: [
+      'CIVIL_STATUS_ADMINISTRATION',
+      'IDENTITY_DOCUMENT_ISSUANCE',
+      'LOCAL_GOVERNMENT_OVERSIGHT',
+    ],
     distinctNinsPerWindow: 20_000,
     reach: 'NATIONAL',
     readsAllStatistics: true,
@@ -150,7 +177,7 @@ export const MINISTRIES = {
   },
   FINANCE: {
     label: 'Finance',
-    purposes: ['TAX_ASSESSMENT'],
+    purposes: ['TAX_ASSESSMENT', 'PUBLIC_REVENUE_COLLECTION'],
     distinctNinsPerWindow: 5_000,
     reach: 'NATIONAL',
   },
@@ -190,7 +217,7 @@ export const AGENT_SERVICES = {
   },
   PATRIMONY: {
     label: "The commune's patrimony: assets, leases, rents",
-    purposes: [],
+    purposes: ['PATRIMONY_MANAGEMENT'],
     distinctNinsPerWindow: 500,
     reach: 'OWN_COMMUNE',
   },
@@ -208,7 +235,7 @@ export const AGENT_SERVICES = {
   },
   LEGAL_AFFAIRS: {
     label: 'Legal affairs: the cases in which the commune is a party',
-    purposes: [],
+    purposes: ['COMMUNE_LITIGATION'],
     distinctNinsPerWindow: 500,
     reach: 'OWN_COMMUNE',
   },
@@ -228,6 +255,12 @@ export const PRODUCTION_PURPOSES: readonly Purpose[] = ['IDENTITY_DOCUMENT_ISSUA
 
 /** Purposes under which a service reports a vehicle stolen or recovered (besides its owner). */
 export const THEFT_REPORT_PURPOSES: readonly Purpose[] = ['POLICE_INVESTIGATION'];
+
+/** Purposes under which a commune's own agents change its assets, leases and notices. */
+export const PATRIMONY_WRITE_PURPOSES: readonly Purpose[] = ['PATRIMONY_MANAGEMENT'];
+
+/** Purposes under which a commune's own agents open and conduct its cases. */
+export const LITIGATION_WRITE_PURPOSES: readonly Purpose[] = ['COMMUNE_LITIGATION'];
 
 /** The quota window over which distinct NINs are counted. */
 export const QUOTA_WINDOW_SECONDS = 3600;

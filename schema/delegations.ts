@@ -8,6 +8,7 @@
 export const DELEGATIONS: Readonly<Record<string, readonly string[]>> = {
   documents: ['citizens'],
   vehicles: ['citizens'],
+  patrimony: ['citizens'],
 };
 
 export const delegationHeader = (callee: string) => `x-delegation-${callee}`;

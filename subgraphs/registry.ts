@@ -3,6 +3,7 @@ import { communesSubgraph } from './communes/index.js';
 import { documentsSubgraph } from './documents/index.js';
 import type { SubgraphDefinition } from './kit/subgraph.js';
 import { vehiclesSubgraph } from './vehicles/index.js';
+import { patrimonySubgraph } from './patrimony/index.js';
 
 /** Every subgraph of the graph, in the order they start. */
 export const subgraphs = [
@@ -10,6 +11,7 @@ export const subgraphs = [
   communesSubgraph,
   documentsSubgraph,
   vehiclesSubgraph,
+  patrimonySubgraph,
 ] as SubgraphDefinition[];
 
 /** The outboxes the notification relay serves: every subgraph that notifies someone. */

@@ -50,7 +50,9 @@ export function canReadGroup<P>(group: FieldGroup, scopeOf: ScopeOf<P>, typeName
       const record = scopeOf(parent, ctx);
       const decision = decide(ctx.principal, ctx.purpose, group, record);
       if (!decision.allowed) return accessDenied(decision, group, ctx.purpose);
-      ctx.consultations.record(record.nin, group, decision.purpose);
+      // A record with no person behind it (a company tenant, another administration) is no
+      // consultation of anyone's data: there is no NIN to log.
+      if (record.nin) ctx.consultations.record(record.nin, group, decision.purpose);
       return true;
     },
   );

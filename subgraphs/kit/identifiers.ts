@@ -55,3 +55,29 @@ export function assertWilayaCode(value: string, field: string): string {
   }
   return value;
 }
+
+const MOBILE_PHONE = /^0[567]\d{8}$/;
+
+/** An Algerian mobile number (05, 06 or 07 and 8 digits), for SMS; or INVALID_PHONE. */
+export function assertMobilePhone(value: string, field: string): string {
+  if (!MOBILE_PHONE.test(value)) {
+    throw badInput(
+      ErrorCode.INVALID_PHONE,
+      `${field} must be a mobile number: 05, 06 or 07 followed by 8 digits`,
+      field,
+    );
+  }
+  return value;
+}
+
+/** A tax identification number (NIF) of a company: 15 digits; or INVALID_NIF. */
+export function assertNif(value: string, field: string): string {
+  if (!/^\d{15}$/.test(value)) {
+    throw badInput(
+      ErrorCode.INVALID_NIF,
+      `${field} must be a tax identification number (NIF) of 15 digits (got "${value.slice(0, 40)}")`,
+      field,
+    );
+  }
+  return value;
+}

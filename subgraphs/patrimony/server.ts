@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../kit/main.js';
+import { patrimonySubgraph } from './index.js';
+
+await runSubgraphProcess(patrimonySubgraph);
