@@ -9,6 +9,7 @@ export const DELEGATIONS: Readonly<Record<string, readonly string[]>> = {
   documents: ['citizens'],
   vehicles: ['citizens'],
   patrimony: ['citizens'],
+  disputes: ['citizens', 'patrimony'],
 };
 
 export const delegationHeader = (callee: string) => `x-delegation-${callee}`;

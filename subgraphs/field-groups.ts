@@ -16,6 +16,11 @@ import {
   LEASE_FIELD_GROUPS,
   NOTICE_FIELD_GROUPS,
 } from './patrimony/lease.groups.js';
+import {
+  CASE_FIELD_GROUPS,
+  CITIZEN_FIELD_GROUPS as CITIZEN_CASE_FIELD_GROUPS,
+  LEASE_FIELD_GROUPS as LEASE_CASE_FIELD_GROUPS,
+} from './disputes/case.groups.js';
 
 /** Every subgraph's field → group map, as "Type.field", for the policy docs. */
 export function fieldGroupIndex(): FieldGroupIndex {
@@ -34,5 +39,8 @@ export function fieldGroupIndex(): FieldGroupIndex {
   add('Citizen', CITIZEN_LEASE_FIELD_GROUPS);
   add('LeaseContract', LEASE_FIELD_GROUPS);
   add('FormalNotice', NOTICE_FIELD_GROUPS);
+  add('Citizen', CITIZEN_CASE_FIELD_GROUPS);
+  add('Case', CASE_FIELD_GROUPS);
+  add('LeaseContract', LEASE_CASE_FIELD_GROUPS);
   return index;
 }

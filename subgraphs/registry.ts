@@ -4,6 +4,7 @@ import { documentsSubgraph } from './documents/index.js';
 import type { SubgraphDefinition } from './kit/subgraph.js';
 import { vehiclesSubgraph } from './vehicles/index.js';
 import { patrimonySubgraph } from './patrimony/index.js';
+import { disputesSubgraph } from './disputes/index.js';
 
 /** Every subgraph of the graph, in the order they start. */
 export const subgraphs = [
@@ -12,6 +13,7 @@ export const subgraphs = [
   documentsSubgraph,
   vehiclesSubgraph,
   patrimonySubgraph,
+  disputesSubgraph,
 ] as SubgraphDefinition[];
 
 /** The outboxes the notification relay serves: every subgraph that notifies someone. */

@@ -135,6 +135,7 @@ CREATE TABLE "disputes"."cases" (
 	"subject" text NOT NULL,
 	"party_kind" text NOT NULL,
 	"party_nin" char(18),
+	"party_nif" char(15),
 	"party_name" text,
 	"lawyer" text NOT NULL,
 	"amount_claimed_centimes" bigint NOT NULL,

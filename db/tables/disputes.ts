@@ -48,6 +48,7 @@ export const cases = disputesSchema.table(
     subject: text('subject', { enum: CASE_SUBJECTS }).notNull(),
     partyKind: text('party_kind', { enum: PARTY_KINDS }).notNull(),
     partyNin: char('party_nin', { length: 18 }),
+    partyNif: char('party_nif', { length: 15 }),
     partyName: text('party_name'),
     lawyer: text('lawyer').notNull(),
     amountClaimedCentimes: bigint('amount_claimed_centimes', { mode: 'number' }).notNull(),

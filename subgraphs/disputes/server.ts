@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../kit/main.js';
+import { disputesSubgraph } from './index.js';
+
+await runSubgraphProcess(disputesSubgraph);
