@@ -12,5 +12,13 @@ export default defineConfig({
     './db/tables/platform.ts',
   ],
   out: './db/migrations',
-  schemaFilter: ['citizens', 'communes', 'documents', 'vehicles', 'patrimony', 'disputes', 'platform'],
+  schemaFilter: [
+    'citizens',
+    'communes',
+    'documents',
+    'vehicles',
+    'patrimony',
+    'disputes',
+    'platform',
+  ],
 });
