@@ -37,6 +37,6 @@ const seeded = await seedCitizens(database.db, {
   },
 });
 process.stdout.write(
-  `\n${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  `\n${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
 );
 await database.close();

@@ -104,6 +104,14 @@ describe('every list is a connection or says how long it can be', () => {
         'Query.wilayas',
         'Wilaya.adjacentWilayas',
         'Wilaya.dairas',
+        'Asset.expenses',
+        'Case.hearings',
+        'Case.history',
+        'DisputesFigures.appealDeadlinesSoon',
+        'LeaseContract.cases',
+        'LeaseContract.notices',
+        'PatrimonyFigures.byAsset',
+        'PatrimonyFigures.byCategory',
       ].sort(),
     );
   });

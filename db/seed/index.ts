@@ -9,6 +9,9 @@ import { DocumentGenerator } from './documents.js';
 import { VehicleGenerator } from './vehicles.js';
 import * as vehicleTables from '../tables/vehicles.js';
 import { loadTerritory } from './communes.js';
+import { PatrimonyGenerator, type TenantCandidate } from './patrimony.js';
+import * as patrimonyTables from '../tables/patrimony.js';
+import * as disputesTables from '../tables/disputes.js';
 
 export interface SeedOptions {
   /** Number of synthetic citizens. */
@@ -26,6 +29,9 @@ export interface SeedReport {
   documents: number;
   applications: number;
   vehicles: number;
+  assets: number;
+  leases: number;
+  cases: number;
 }
 
 const CHUNK = 1000;
@@ -49,7 +55,7 @@ export async function seedTerritory(
 export async function seedCitizens(
   db: Db,
   options: SeedOptions,
-): Promise<{ citizens: number; documents: number; applications: number; vehicles: number }> {
+): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes'>> {
   const codes = (
     await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
   ).map((r) => r.code);
@@ -64,8 +70,11 @@ export async function seedCitizens(
   let done = 0;
   let docCount = 0;
   let appCount = 0;
+  const tenants: TenantCandidate[] = [];
   for (const batch of generator.batches(CHUNK)) {
     await db.insert(citizens).values(batch);
+    for (const c of batch)
+      if (!c.deathDate && c.birthDate < '2004-01-01') tenants.push({ nin: c.nin });
     const issued = papers.generate(batch);
     await insertChunks(issued.documents, (c) => db.insert(documents).values(c));
     await insertChunks(issued.applications, (c) => db.insert(applications).values(c));
@@ -92,7 +101,38 @@ export async function seedCitizens(
   );
   await raiseSerials(db, serials, papers.serialsUsed);
   await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
-  return { citizens: done, documents: docCount, applications: appCount, vehicles: vehicleCount };
+  const patrimony = await seedPatrimony(db, options, codes, tenants);
+  return {
+    citizens: done,
+    documents: docCount,
+    applications: appCount,
+    vehicles: vehicleCount,
+    ...patrimony,
+  };
+}
+
+/** Every commune's patrimony and a few cases (db/seed/patrimony.ts). */
+async function seedPatrimony(
+  db: Db,
+  options: SeedOptions,
+  codes: string[],
+  tenants: TenantCandidate[],
+) {
+  const gen = new PatrimonyGenerator(options.seed, options.citizens);
+  const p = gen.generate(codes, tenants);
+  const t = patrimonyTables;
+  await insertChunks(p.assets, (c) => db.insert(t.assets).values(c));
+  await insertChunks(p.leases, (c) => db.insert(t.leases).values(c));
+  await insertChunks(p.payments, (c) => db.insert(t.payments).values(c));
+  await insertChunks(p.expenses, (c) => db.insert(t.expenses).values(c));
+  await insertChunks(p.notices, (c) => db.insert(t.formalNotices).values(c));
+  await insertChunks(p.cases, (c) => db.insert(disputesTables.cases).values(c));
+  await insertChunks(p.hearings, (c) => db.insert(disputesTables.hearings).values(c));
+  await insertChunks(p.events, (c) => db.insert(disputesTables.caseEvents).values(c));
+  await raiseSerials(db, t.serials, gen.patrimonyCounters.used);
+  await raiseSerials(db, disputesTables.serials, gen.disputesCounters.used);
+  options.onProgress?.('patrimony', p.assets.length, p.assets.length);
+  return { assets: p.assets.length, leases: p.leases.length, cases: p.cases.length };
 }
 
 async function count(db: Db, table: typeof wilayas | typeof citizens): Promise<number> {
@@ -110,6 +150,9 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
     documents: 0,
     applications: 0,
     vehicles: 0,
+    assets: 0,
+    leases: 0,
+    cases: 0,
   };
   let seeded = false;
   if ((await count(db, wilayas)) === 0) {
