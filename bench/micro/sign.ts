@@ -1,0 +1,14 @@
+import { generateKeyPair } from 'jose';
+import { createInternalSigner } from '../../gateway/internal-token.js';
+import { verifyInternalToken } from '../../subgraphs/kit/internal-token.js';
+const { privateKey, publicKey } = await generateKeyPair('EdDSA');
+const sign = createInternalSigner(privateKey, 'k1');
+const claims = { principal: { kind: 'ministry', sub: 'client:x', clientId: 'x', ministry: 'INTERIOR' } as any, purpose: 'CIVIL_STATUS_ADMINISTRATION', rid: 'abc', named: ['123456789012345678'] };
+for (let i = 0; i < 500; i++) await sign('citizens', claims);
+let t = performance.now(); const N = 3000;
+let tok = '';
+for (let i = 0; i < N; i++) tok = await sign('citizens', claims);
+console.log('sign ms', (performance.now() - t) / N);
+t = performance.now();
+for (let i = 0; i < N; i++) await verifyInternalToken(`Bearer ${tok}`, publicKey, 'citizens');
+console.log('verify ms', (performance.now() - t) / N);
