@@ -1,38 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { REACH_GRANTS_EXTENSION } from '../subgraphs/kit/reach.js';
 import { MAX_NAMED_VALUES } from './named-keys.js';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import { subgraphFetcher, type FetchCounter } from './subgraph-fetcher.js';
 import type { GatewayContext } from './context.js';
 import type { InternalSigner } from './internal-token.js';
 import { DELEGATIONS, delegationHeader } from '../schema/delegations.js';
 
-export interface FetchCounter {
-  fetches: number;
-}
-
-/**
- * A fetch with a deadline. On timeout or a refused connection it throws a plain Error
- * whose message names the subgraph but not its address: the gateway then answers with
- * the other subgraphs' data and an error, instead of failing the whole operation.
- */
-function deadlineFetcher(subgraph: string, timeoutMs: number, counter?: FetchCounter): Fetcher {
-  return (async (url: string, init: RequestInit) => {
-    if (counter) counter.fetches += 1;
-    try {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-      const text = await response.text();
-      return new Response(text, { status: response.status, headers: response.headers });
-    } catch (error) {
-      const timedOut =
-        (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-      throw new Error(
-        timedOut
-          ? `the ${subgraph} service did not answer within ${timeoutMs} ms`
-          : `the ${subgraph} service is unavailable`,
-      );
-    }
-  }) as unknown as Fetcher;
-}
+export type { FetchCounter };
 
 type ReceivedResponse = Parameters<
   NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>
@@ -46,7 +20,7 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     timeoutMs: number,
     counter?: FetchCounter,
   ) {
-    super({ url, fetcher: deadlineFetcher(subgraph, timeoutMs, counter) });
+    super({ url, fetcher: subgraphFetcher(subgraph, timeoutMs, counter) });
   }
 
   override async willSendRequest({

@@ -187,6 +187,63 @@ describe('the audit cannot be skipped or rewritten', () => {
     expect(report).toEqual({ rows: before + reads, ok: true, brokenAt: null });
   });
 
+  it('concurrent requests share the chain’s transactions (group commit), and each row is still one read', async () => {
+    const token = await graph.token({ kind: 'ministry', ministry: 'HEALTH' });
+    const opts = { token, purpose: PURPOSE };
+    // What one audited read costs alone: its data, its quota and its own audit transaction.
+    const lone = await graph.cost(READ_IDENTITY, { nin: nins[50] }, opts);
+    expect(lone.body.errors).toBeUndefined();
+    const before = await countRows(graph.database.db, 'citizens.consultations');
+    const statements = graph.database.stats.statements;
+    const answers = await Promise.all(
+      nins.slice(0, 48).map((nin) => graph.query(READ_IDENTITY, { nin }, opts)),
+    );
+    expect(answers.map((a) => a.body.data?.citizen?.nin)).toEqual(nins.slice(0, 48));
+    const spent = graph.database.stats.statements - statements;
+    // One transaction per request would cost exactly 48 lone reads; batches cost less.
+    expect(spent).toBeLessThan(48 * lone.statements);
+    expect((await countRows(graph.database.db, 'citizens.consultations')) - before).toBe(48);
+    const ids = await rows<{ request_id: string }>(
+      graph.database.db,
+      sql`select request_id from citizens.consultations order by id desc limit 48`,
+    );
+    expect(new Set(ids.map((r) => r.request_id))).toEqual(
+      new Set(answers.map((a) => a.headers.get('x-request-id'))),
+    );
+    expect(await verifyChain(graph.database.db, consultations)).toMatchObject({ ok: true });
+  });
+
+  it('a record that cannot be written refuses its own request only, not the others of its batch', async () => {
+    const db = graph.database.db;
+    const victim = nins[55]!;
+    await db.execute(
+      sql.raw(`create function citizens.test_block_one() returns trigger language plpgsql as $$
+        begin if new.nin = '${victim}' then raise exception 'audit blocked by test'; end if; return new; end $$`),
+    );
+    await db.execute(
+      sql`create trigger test_block_one before insert on citizens.consultations for each row execute function citizens.test_block_one()`,
+    );
+    try {
+      const token = await graph.token({ kind: 'ministry', ministry: 'HEALTH' });
+      const others = nins.slice(20, 36);
+      const before = await countRows(db, 'citizens.consultations');
+      const answers = await Promise.all(
+        [victim, ...others].map((nin) =>
+          graph.query(READ_IDENTITY, { nin }, { token, purpose: PURPOSE }),
+        ),
+      );
+      const [refused, ...served] = answers;
+      expect(refused!.body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
+      expect(JSON.stringify(refused!.body)).not.toContain(victim);
+      expect(served.map((a) => a.body.data?.citizen?.nin)).toEqual(others);
+      expect((await countRows(db, 'citizens.consultations')) - before).toBe(others.length);
+    } finally {
+      await db.execute(sql`drop trigger test_block_one on citizens.consultations`);
+      await db.execute(sql`drop function citizens.test_block_one()`);
+    }
+    expect(await verifyChain(db, consultations)).toMatchObject({ ok: true });
+  });
+
   it('the chain shows a row changed behind the trigger’s back', async () => {
     const db = graph.database.db;
     const [victim] = await rows<{ id: number }>(

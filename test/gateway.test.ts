@@ -222,7 +222,8 @@ describe('a slow subgraph', () => {
 
       expect(held.length).toBe(1); // the fetch reached the slow subgraph and was held there
       expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - 50);
-      expect(elapsed).toBeLessThan(deadlineMs + 700);
+      // The slow server holds the fetch for 30 s: anything near the deadline proves it, even on a loaded machine.
+      expect(elapsed).toBeLessThan(deadlineMs + 1500);
       expect(res.status).toBe(200);
       expect(body.data.citizen.nin).toBe(nin);
       expect(body.data.citizen.familyNameLat).toBe(await familyNameOf(nin));

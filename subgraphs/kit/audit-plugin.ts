@@ -4,7 +4,7 @@ import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { policyOf } from '../../schema/access-decision.js';
 import { QUOTA_WINDOW_SECONDS } from '../../schema/access-policy.js';
 import type { Principal } from '../../schema/principal.js';
-import { clientIdOf, writeConsultations } from './audit.js';
+import { clientIdOf, ConsultationWriter } from './audit.js';
 import { consumeNinQuota } from './quota.js';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
@@ -30,6 +30,8 @@ export function auditPlugin(
   log: Logger,
   quotaOverride?: { limit?: number; windowSeconds?: number },
 ): ApolloServerPlugin<Context> {
+  // One writer per subgraph process: concurrent requests share its transactions.
+  const writer = new ConsultationWriter(db, table);
   return {
     async requestDidStart() {
       return {
@@ -56,9 +58,7 @@ export function auditPlugin(
                   quota,
                 )
               : { refused: false };
-            await writeConsultations(
-              db,
-              table,
+            await writer.write(
               { principal, requestId: contextValue.requestId },
               reads,
               refused ? 'REFUSED_QUOTA' : 'ALLOWED',

@@ -68,53 +68,132 @@ export interface AuditRequest {
   requestId: string;
 }
 
+type Outcome = 'ALLOWED' | 'REFUSED_QUOTA';
+
+interface Pending {
+  rows: ConsultationFields[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Rows per transaction at most (11 bound parameters each, well under PostgreSQL's 65,535). */
+const MAX_BATCH_ROWS = 1000;
+
 /**
- * Writes this request's consultations, chained to the last row, in one transaction held
- * under an advisory lock (the chain needs one writer at a time). `outcome` says whether
- * the data left (ALLOWED) or was refused for the quota (REFUSED_QUOTA), which the caller
- * decided before. Any failure throws: the caller must not send the data then.
+ * Appends consultations to a subgraph's hash-chained log by group commit. The chain
+ * needs one writer at a time (each row covers the hash of the row before), so each
+ * transaction holds an advisory lock, as before; but instead of one transaction per
+ * request, the requests that arrive while a transaction is in flight are written
+ * together by the next one: one lock, one read of the chain's head and one INSERT for
+ * all of them. Under load, the lock is taken once per batch instead of once per request;
+ * a lone request still commits at once.
+ *
+ * Every request's promise settles only after the transaction holding its rows has
+ * committed (its data may leave) or failed (it must not). When a batch fails, each of
+ * its requests is retried alone, so that one request's fault refuses that request only.
  */
-export async function writeConsultations(
-  db: Db,
-  table: ConsultationsTable,
-  request: AuditRequest,
-  reads: { nin: string; groups: string[]; purpose: string }[],
-  outcome: 'ALLOWED' | 'REFUSED_QUOTA' = 'ALLOWED',
-): Promise<void> {
-  const p = request.principal;
-  const clientId = clientIdOf(p);
-  await db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${getTableConfig(table).schema ?? 'public'}.${getTableConfig(table).name}`}, 0))`,
-    );
-    const now = new Date();
-    const [last] = await tx
-      .select({ hash: table.hash })
-      .from(table)
-      .orderBy(desc(table.id))
-      .limit(1);
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    const rows = reads.map((r) => {
-      const fields: ConsultationFields = {
-        at: now.toISOString(),
-        requestId: request.requestId,
-        principalKind: p.kind,
-        clientId,
-        subject: p.kind === 'anonymous' ? 'anonymous' : p.sub,
-        ministry: p.kind === 'ministry' ? p.ministry : null,
-        communeCode: p.kind === 'agent' ? p.communeCode : null,
-        nin: r.nin,
-        groups: r.groups,
-        purpose: r.purpose,
-        outcome,
-      };
-      const hash = chainHash(prevHash, fields);
-      const row = { ...fields, prevHash, hash };
-      prevHash = hash;
-      return row;
+export class ConsultationWriter {
+  private readonly queue: Pending[] = [];
+  private flushing = false;
+  private readonly lockKey: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly table: ConsultationsTable,
+  ) {
+    const config = getTableConfig(table);
+    this.lockKey = `audit:${config.schema ?? 'public'}.${config.name}`;
+  }
+
+  /**
+   * Records this request's consultations; resolves once they are committed. `outcome`
+   * says whether the data leaves (ALLOWED) or was refused for the quota (REFUSED_QUOTA),
+   * which the caller decided before. Rejects on any failure: the caller must not send
+   * the data then.
+   */
+  write(
+    request: AuditRequest,
+    reads: { nin: string; groups: string[]; purpose: string }[],
+    outcome: Outcome = 'ALLOWED',
+  ): Promise<void> {
+    const p = request.principal;
+    const clientId = clientIdOf(p);
+    const at = new Date().toISOString();
+    const rows = reads.map((r): ConsultationFields => ({
+      at,
+      requestId: request.requestId,
+      principalKind: p.kind,
+      clientId,
+      subject: p.kind === 'anonymous' ? 'anonymous' : p.sub,
+      ministry: p.kind === 'ministry' ? p.ministry : null,
+      communeCode: p.kind === 'agent' ? p.communeCode : null,
+      nin: r.nin,
+      groups: r.groups,
+      purpose: r.purpose,
+      outcome,
+    }));
+    if (rows.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ rows, resolve, reject });
+      if (!this.flushing) void this.flush();
     });
-    await tx.insert(table).values(rows);
-  });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch: Pending[] = [];
+        let size = 0;
+        while (
+          this.queue.length > 0 &&
+          (batch.length === 0 || size + this.queue[0]!.rows.length <= MAX_BATCH_ROWS)
+        ) {
+          const next = this.queue.shift()!;
+          batch.push(next);
+          size += next.rows.length;
+        }
+        try {
+          await this.commit(batch.flatMap((b) => b.rows));
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          if (batch.length === 1) batch[0]!.reject(error);
+          else
+            for (const b of batch) {
+              try {
+                await this.commit(b.rows);
+                b.resolve();
+              } catch (own) {
+                b.reject(own);
+              }
+            }
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** One transaction: the chain's lock, its head, and every row chained after it. */
+  private async commit(fields: ConsultationFields[]): Promise<void> {
+    const table = this.table;
+    await this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${this.lockKey}, 0))`);
+      const [last] = await tx
+        .select({ hash: table.hash })
+        .from(table)
+        .orderBy(desc(table.id))
+        .limit(1);
+      let prevHash = last?.hash ?? GENESIS_HASH;
+      const rows = fields.map((f) => {
+        const hash = chainHash(prevHash, f);
+        const row = { ...f, prevHash, hash };
+        prevHash = hash;
+        return row;
+      });
+      await tx.insert(table).values(rows);
+    });
+  }
 }
 
 /** The client a quota and an audit row are counted against. */

@@ -1,0 +1,267 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { MIGRATIONS_FOLDER, openDatabase } from '../db/client.js';
+import { seedIfEmpty } from '../db/seed/index.js';
+import { ensureLocalKeys, type LocalKeyFiles } from '../scripts/local-keys.js';
+import { subgraphs } from '../subgraphs/registry.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const ADMIN_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface BenchProcess {
+  name: string;
+  pid: number;
+  url: string;
+  child: ChildProcess;
+}
+
+export interface BenchGraph {
+  citizens: number;
+  databaseUrl: string;
+  subgraphs: Record<string, BenchProcess>;
+  gateway: BenchProcess;
+  /** Hive Gateway on the same supergraph and subgraphs: in-flight dedup off, then on. */
+  hive?: BenchProcess;
+  hiveDedup?: BenchProcess;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const migrationCount = () =>
+  readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).length;
+
+/**
+ * A database named for its size and seed, reused while it holds the same migrations and
+ * citizens (seeding is the slow part), recreated otherwise or with `fresh`.
+ */
+export async function benchDatabase(
+  citizens: number,
+  seed: number,
+  options: { fresh?: boolean; say: (line: string) => void },
+): Promise<{ url: string; seconds: number | null }> {
+  const name = `ecg_bench_${citizens}_${seed}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+    let reuse = exists && !options.fresh;
+    if (reuse) {
+      const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+      try {
+        const [m] = await db`select count(*)::int as n from drizzle.__drizzle_migrations`;
+        const [c] = await db`select count(*)::int as n from citizens.citizens`;
+        reuse = m!.n === migrationCount() && c!.n === citizens;
+      } catch {
+        reuse = false;
+      } finally {
+        await db.end({ timeout: 2 });
+      }
+    }
+    if (reuse) {
+      options.say(`database ${name}: reused (${citizens} citizens)`);
+      return { url: url.toString(), seconds: null };
+    }
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end({ timeout: 2 });
+  }
+  const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
+  await handle.migrate();
+  const started = performance.now();
+  let last = 0;
+  await seedIfEmpty(handle.db, {
+    citizens,
+    seed,
+    onProgress: (stage, done, total) => {
+      const now = performance.now();
+      if (done === total || now - last > 1000) {
+        last = now;
+        process.stderr.write(`\rseeding ${stage}: ${done}/${total}`);
+      }
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write('\n');
+  options.say(`database ${name}: seeded ${citizens} citizens in ${seconds.toFixed(1)} s`);
+  await handle.close();
+  return { url: url.toString(), seconds };
+}
+
+function startProcess(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  url: string,
+  logDir: string,
+): BenchProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(join(logDir, `${name}.log`));
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  return { name, pid: child.pid!, url, child };
+}
+
+async function waitReady(p: BenchProcess, path: string, logDir: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  const probe = new URL(path, p.url).toString();
+  while (Date.now() < deadline) {
+    if (p.child.exitCode !== null) break;
+    try {
+      const res = await fetch(probe);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const tail = readFileSync(join(logDir, `${p.name}.log`), 'utf8').slice(-2000);
+  throw new Error(`${p.name} did not become ready at ${probe}:\n${tail}`);
+}
+
+export async function benchKeys(dir: string): Promise<LocalKeyFiles> {
+  return ensureLocalKeys(dir);
+}
+
+/**
+ * The graph as production runs it: each subgraph and the gateway its own Node process,
+ * NODE_ENV=production, on PostgreSQL; Hive Gateway beside ours on the same subgraphs.
+ */
+export async function startBenchGraph(options: {
+  label: string;
+  citizens: number;
+  databaseUrl: string;
+  keys: LocalKeyFiles;
+  workDir: string;
+  hive: boolean;
+}): Promise<BenchGraph> {
+  const logDir = join(options.workDir, `logs-${options.label}`);
+  mkdirSync(logDir, { recursive: true });
+  const common: Record<string, string> = {
+    NODE_ENV: 'production',
+    APOLLO_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: options.databaseUrl,
+    INTERNAL_PUBLIC_KEY_FILE: options.keys.internalPublic,
+  };
+  const urls: Record<string, string> = {};
+  for (const def of subgraphs) urls[def.name] = `http://127.0.0.1:${await freePort()}/graphql`;
+  const urlEnv = Object.fromEntries(
+    Object.entries(urls).map(([n, u]) => [`SUBGRAPH_${n.toUpperCase()}_URL`, u]),
+  );
+  const running: Record<string, BenchProcess> = {};
+  for (const def of subgraphs) {
+    running[def.name] = startProcess(
+      `${def.name}`,
+      [`subgraphs/${def.name}/server.ts`],
+      { ...common, ...urlEnv, PORT: new URL(urls[def.name]!).port },
+      urls[def.name]!,
+      logDir,
+    );
+  }
+  // The supergraph with this run's subgraph addresses, for Hive Gateway (ours takes them
+  // from SUBGRAPH_*_URL).
+  let sdl = readFileSync(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
+  for (const [n, u] of Object.entries(urls))
+    sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${n}", url: ")[^"]+`), `$1${u}`);
+  const supergraphFile = join(options.workDir, `supergraph-${options.label}.graphql`);
+  writeFileSync(supergraphFile, sdl);
+
+  const gwPort = await freePort();
+  const gateway = startProcess(
+    'gateway',
+    ['gateway/main.ts'],
+    {
+      ...common,
+      ...urlEnv,
+      PORT: String(gwPort),
+      SUPERGRAPH_FILE: supergraphFile,
+      AUTH_PUBLIC_KEY_FILE: options.keys.callerPublic,
+      INTERNAL_PRIVATE_KEY_FILE: options.keys.internalPrivate,
+    },
+    `http://127.0.0.1:${gwPort}/graphql`,
+    logDir,
+  );
+  const hive = async (name: string, dedup: boolean) => {
+    const port = await freePort();
+    return startProcess(
+      name,
+      [
+        'node_modules/@graphql-hive/gateway/dist/bin.js',
+        'supergraph',
+        supergraphFile,
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+        '--config-path',
+        'bench/hive/gateway.config.ts',
+      ],
+      {
+        NODE_ENV: 'production',
+        BENCH_CALLER_PUBLIC_KEY_FILE: options.keys.callerPublic,
+        BENCH_INTERNAL_PRIVATE_KEY_FILE: options.keys.internalPrivate,
+        BENCH_HIVE_DEDUP: dedup ? '1' : '0',
+      },
+      `http://127.0.0.1:${port}/graphql`,
+      logDir,
+    );
+  };
+  const graph: BenchGraph = {
+    citizens: options.citizens,
+    databaseUrl: options.databaseUrl,
+    subgraphs: running,
+    gateway,
+    ...(options.hive
+      ? { hive: await hive('hive', false), hiveDedup: await hive('hive-dedup', true) }
+      : {}),
+    async stop() {
+      const all = [gateway, graph.hive, graph.hiveDedup, ...Object.values(running)].filter(
+        (p): p is BenchProcess => !!p,
+      );
+      await Promise.all(
+        all.map(
+          (p) =>
+            new Promise<void>((resolve) => {
+              if (p.child.exitCode !== null) return resolve();
+              p.child.once('exit', () => resolve());
+              p.child.kill('SIGTERM');
+              setTimeout(() => {
+                p.child.kill('SIGKILL');
+                resolve();
+              }, 5000).unref();
+            }),
+        ),
+      );
+    },
+  };
+  try {
+    for (const p of Object.values(running)) await waitReady(p, '/ready', logDir);
+    await waitReady(gateway, '/ready', logDir);
+    if (graph.hive) await waitReady(graph.hive, '/readiness', logDir);
+    if (graph.hiveDedup) await waitReady(graph.hiveDedup, '/readiness', logDir);
+  } catch (error) {
+    await graph.stop();
+    throw error;
+  }
+  return graph;
+}

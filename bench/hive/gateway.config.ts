@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from '@graphql-hive/gateway';
+import { createCallerAuth } from '../../gateway/caller-auth.js';
+import { createInternalSigner } from '../../gateway/internal-token.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../scripts/local-keys.js';
+import { DELEGATIONS, delegationHeader } from '../../schema/delegations.js';
+import { INTERNAL_ALGORITHM, type Principal } from '../../schema/principal.js';
+import { loadJwkFile } from '../../subgraphs/kit/keys.js';
+
+/**
+ * Hive Gateway as a benchmark peer (npm run bench): it does the same work per request as
+ * ours does before a subgraph sees anything (verify the caller's token, sign one internal
+ * token per subgraph fetch, plus the delegation tokens), so that the subgraphs accept it
+ * and the comparison is of the gateways, not of who skipped the security.
+ */
+const env = process.env;
+const authenticate = createCallerAuth({
+  key: await loadJwkFile(env.BENCH_CALLER_PUBLIC_KEY_FILE!),
+  issuer: LOCAL_ISSUER,
+  audience: LOCAL_AUDIENCE,
+});
+const privateJwk = JSON.parse(readFileSync(env.BENCH_INTERNAL_PRIVATE_KEY_FILE!, 'utf8')) as {
+  kid?: string;
+};
+const sign = createInternalSigner(
+  await loadJwkFile(env.BENCH_INTERNAL_PRIVATE_KEY_FILE!, INTERNAL_ALGORITHM),
+  privateJwk.kid,
+);
+
+interface PerRequest {
+  principal: Promise<Principal>;
+  rid: string;
+}
+const perRequest = new WeakMap<object, PerRequest>();
+
+export const gatewayConfig = defineConfig({
+  logging: 'warn',
+  maskedErrors: true,
+  graphiql: false,
+  landingPage: false,
+  inboundInflightRequestDeduplication: false,
+  transportEntries: {
+    '*.http': { options: { deduplicateInflightRequests: env.BENCH_HIVE_DEDUP === '1' } },
+  },
+  propagateHeaders: {
+    async fromClientToSubgraphs({ request, subgraphName }) {
+      let state = perRequest.get(request);
+      if (!state) {
+        state = {
+          principal: authenticate(request.headers.get('authorization') ?? undefined),
+          rid: randomUUID(),
+        };
+        perRequest.set(request, state);
+      }
+      const principal = await state.principal;
+      const purpose = request.headers.get('x-purpose');
+      const claims = { principal, purpose, rid: state.rid, named: [] };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${await sign(subgraphName, claims)}`,
+        'x-request-id': state.rid,
+      };
+      for (const callee of DELEGATIONS[subgraphName] ?? [])
+        headers[delegationHeader(callee)] =
+          `Bearer ${await sign(callee, { ...claims, act: subgraphName })}`;
+      return headers;
+    },
+  },
+});

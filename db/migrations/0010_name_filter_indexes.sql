@@ -1,0 +1,2 @@
+CREATE INDEX "citizens_given_lat_idx" ON "citizens"."citizens" USING btree (lower("given_name_lat") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "citizens_given_ar_idx" ON "citizens"."citizens" USING btree ("given_name_ar" text_pattern_ops);
