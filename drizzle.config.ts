@@ -8,7 +8,8 @@ export default defineConfig({
     './db/tables/documents.ts',
     './db/tables/vehicles.ts',
     './db/tables/platform.ts',
+    './db/tables/education.ts',
   ],
   out: './db/migrations',
-  schemaFilter: ['citizens', 'communes', 'documents', 'vehicles', 'platform'],
+  schemaFilter: ['citizens', 'communes', 'documents', 'vehicles', 'platform', 'education'],
 });

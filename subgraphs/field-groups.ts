@@ -1,6 +1,10 @@
 import type { FieldGroupIndex } from '../schema/policy-docs.js';
 import { CITIZEN_FIELD_GROUPS } from './citizens/citizen.groups.js';
 import {
+  CITIZEN_FIELD_GROUPS as CITIZEN_SCHOOLING_FIELD_GROUPS,
+  ENROLMENT_FIELD_GROUPS,
+} from './education/education.groups.js';
+import {
   APPLICATION_FIELD_GROUPS,
   CITIZEN_FIELD_GROUPS as CITIZEN_DOCUMENT_FIELD_GROUPS,
   DOCUMENT_FIELD_GROUPS,
@@ -26,5 +30,7 @@ export function fieldGroupIndex(): FieldGroupIndex {
   add('Vehicle', VEHICLE_FIELD_GROUPS);
   add('Ownership', OWNERSHIP_FIELD_GROUPS);
   add('RegistrationCard', CARD_FIELD_GROUPS);
+  add('Citizen', CITIZEN_SCHOOLING_FIELD_GROUPS);
+  add('Enrolment', ENROLMENT_FIELD_GROUPS);
   return index;
 }

@@ -1,6 +1,7 @@
 import { citizensSubgraph } from './citizens/index.js';
 import { communesSubgraph } from './communes/index.js';
 import { documentsSubgraph } from './documents/index.js';
+import { educationSubgraph } from './education/index.js';
 import type { SubgraphDefinition } from './kit/subgraph.js';
 import { vehiclesSubgraph } from './vehicles/index.js';
 
@@ -10,4 +11,5 @@ export const subgraphs = [
   communesSubgraph,
   documentsSubgraph,
   vehiclesSubgraph,
+  educationSubgraph,
 ] as SubgraphDefinition[];

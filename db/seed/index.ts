@@ -9,6 +9,7 @@ import { DocumentGenerator } from './documents.js';
 import { VehicleGenerator } from './vehicles.js';
 import * as vehicleTables from '../tables/vehicles.js';
 import { loadTerritory } from './communes.js';
+import { seedEducation } from './education.js';
 
 export interface SeedOptions {
   /** Number of synthetic citizens. */
@@ -26,6 +27,8 @@ export interface SeedReport {
   documents: number;
   applications: number;
   vehicles: number;
+  schools: number;
+  enrolments: number;
 }
 
 const CHUNK = 1000;
@@ -110,6 +113,8 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
     documents: 0,
     applications: 0,
     vehicles: 0,
+    schools: 0,
+    enrolments: 0,
   };
   let seeded = false;
   if ((await count(db, wilayas)) === 0) {
@@ -118,6 +123,8 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
   }
   if ((await count(db, citizens)) === 0 && options.citizens > 0) {
     Object.assign(report, await seedCitizens(db, options));
+    // Schools follow the children just seeded.
+    Object.assign(report, await seedEducation(db, options.seed));
     seeded = true;
   }
   return seeded ? report : null;

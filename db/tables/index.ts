@@ -3,3 +3,4 @@ export * as communesTables from './communes.js';
 export * as documentsTables from './documents.js';
 export * as vehiclesTables from './vehicles.js';
 export * as platformTables from './platform.js';
+export * as educationTables from './education.js';
