@@ -189,7 +189,8 @@ export const AGENTS: PrincipalPolicy = {
 export const INTEGRATORS: PrincipalPolicy = {
   label: 'E-education integrator (school-management software of schools or a directorate)',
   purposes: ['SCHOOL_ENROLMENT'],
-  distinctNinsPerWindow: 5_000,
+  // A bulk of 500 pupils reads up to 1,500 NINs (each pupil and their parents).
+  distinctNinsPerWindow: 20_000,
   reach: 'OWN_SCHOOLS',
 };
 

@@ -269,13 +269,13 @@ describe('aliases, fragments and lists cannot trick the rules', () => {
     expect(ok.body.errors).toBeUndefined();
     expect(ok.body.data.citizens.nodes).toHaveLength(5);
     const refused = await graph.query(
-      `{ citizens(first: 5) { edges { node { nin deathDate } } } }`,
+      `{ citizens(first: 5) { edges { node { nin maritalStatus } } } }`,
       {},
       { token, purpose: 'SCHOOL_ENROLMENT' },
     );
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
-      group: 'DEATH',
+      group: 'CIVIL_STATUS',
     });
     expect(refused.body.data?.citizens ?? null).toBeNull();
   });

@@ -113,10 +113,11 @@ beforeAll(async () => {
   );
   S1 = primaries[0]!.code;
   S2 = primaries[1]!.code;
-  [{ code: FAR }] = await rows<{ code: string }>(
+  const far = await rows<{ code: string }>(
     db,
     sql`select code from education.schools where level = 'PRIMARY' and code like '31%' order by code limit 1`,
   );
+  FAR = far[0]!.code;
   kids = await rows(
     db,
     sql`select nin, birth_date::text, father_nin from citizens.citizens
