@@ -1,5 +1,7 @@
 import {
   AGENTS,
+  GUARDIAN_GROUPS,
+  INTEGRATORS,
   CITIZEN_OWN_GROUPS,
   FIELD_GROUPS,
   MINISTRIES,
@@ -31,8 +33,10 @@ export function renderPolicy(fields: FieldGroupIndex): string {
   lines.push(
     'A ministry states the purpose of each request in the `X-Purpose` header. It may read a field',
     "group of a citizen's record when the purpose is one of its own and the purpose covers the group.",
-    "Commune agents state the counters' purposes and act within their commune; citizens read their own",
-    'record without a purpose; anonymous callers read reference data (wilayas, daïras, communes) only.',
+    "Commune agents state the counters' purposes and act within their commune; e-education integrators",
+    "state SCHOOL_ENROLMENT and reach the pupils of the schools their token names; citizens read their own",
+    "record without a purpose, and their children's schooling; anonymous callers read reference data",
+    '(wilayas, daïras, communes, the school directory) only.',
     'Every read of NIN-linked data is recorded (who, which NIN, which groups, purpose, when, request id).',
     '',
   );
@@ -42,6 +46,7 @@ export function renderPolicy(fields: FieldGroupIndex): string {
   const principalRows: [string, PrincipalPolicy][] = [
     ...Object.entries(MINISTRIES).map(([name, p]) => [name, p] as [string, PrincipalPolicy]),
     ['commune agent', AGENTS],
+    ['integrator (its schools only)', INTEGRATORS],
   ];
   for (const [name, policy] of principalRows) {
     const cells = groups.map((g) => {
@@ -52,6 +57,7 @@ export function renderPolicy(fields: FieldGroupIndex): string {
   }
   lines.push(
     `| citizen (own record only) | ${groups.map((g) => (CITIZEN_OWN_GROUPS.includes(g) ? '✓' : '—')).join(' | ')} |`,
+    `| parent (their child's record, from the child's enrolments) | ${groups.map((g) => (GUARDIAN_GROUPS.includes(g) ? '✓' : '—')).join(' | ')} |`,
   );
   lines.push(`| anonymous | ${groups.map(() => '—').join(' | ')} |`, '');
 
@@ -69,6 +75,7 @@ export function renderPolicy(fields: FieldGroupIndex): string {
         .filter(([, p]) => (p.purposes as readonly Purpose[]).includes(purpose))
         .map(([n]) => n),
       ...(AGENTS.purposes.includes(purpose) ? ['commune agents'] : []),
+      ...(INTEGRATORS.purposes.includes(purpose) ? ['integrators'] : []),
     ];
     lines.push(
       `| \`${purpose}\` | ${def.description} | ${def.groups.join(', ')} | ${who.join(', ')} |`,
