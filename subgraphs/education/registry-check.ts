@@ -36,6 +36,9 @@ export async function registryPupils(
     'citizens',
     query,
     Object.fromEntries(unique.map((nin, i) => [`n${i}`, nin])),
+    // Up to 500 pupils and their parents: more than a single lookup's 3 s, within the
+    // gateway's 5 s deadline for the whole enrolment.
+    { timeoutMs: unique.length > 50 ? 4500 : 3000 },
   );
   raisePeerError('civil registry', res);
   for (const c of Object.values(res.data ?? {})) {
