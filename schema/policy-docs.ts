@@ -34,7 +34,7 @@ export function renderPolicy(fields: FieldGroupIndex): string {
     'A ministry states the purpose of each request in the `X-Purpose` header. It may read a field',
     "group of a citizen's record when the purpose is one of its own and the purpose covers the group.",
     "Commune agents state the counters' purposes and act within their commune; e-education integrators",
-    "state SCHOOL_ENROLMENT and reach the pupils of the schools their token names; citizens read their own",
+    'state SCHOOL_ENROLMENT and reach the pupils of the schools their token names; citizens read their own',
     "record without a purpose, and their children's schooling; anonymous callers read reference data",
     '(wilayas, daïras, communes, the school directory) only.',
     'Every read of NIN-linked data is recorded (who, which NIN, which groups, purpose, when, request id).',
