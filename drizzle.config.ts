@@ -10,6 +10,7 @@ export default defineConfig({
     './db/tables/patrimony.ts',
     './db/tables/disputes.ts',
     './db/tables/platform.ts',
+    './db/tables/education.ts',
   ],
   out: './db/migrations',
   schemaFilter: [
@@ -20,5 +21,6 @@ export default defineConfig({
     'patrimony',
     'disputes',
     'platform',
+    'education',
   ],
 });

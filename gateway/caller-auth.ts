@@ -2,7 +2,7 @@ import { DEFAULT_AGENT_SERVICE, isAgentService } from '../schema/access-policy.j
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { isNin } from '../schema/nin.js';
-import { ANONYMOUS, type Principal } from '../schema/principal.js';
+import { ANONYMOUS, type Principal, type SchoolScope } from '../schema/principal.js';
 import { ErrorCode, unauthenticated } from '../subgraphs/kit/errors.js';
 import type { VerifyKey } from '../subgraphs/kit/internal-token.js';
 
@@ -51,6 +51,26 @@ function remoteKeySet(url: URL, timeoutMs: number): JWTVerifyGetKey {
 
 const MINISTRY = /^[A-Z][A-Z_]{1,39}$/;
 const COMMUNE = /^\d{4}$/;
+const SCHOOL = /^\d{6}$/;
+const WILAYA = /^\d{2}$/;
+/** An integrator's token names at most this many schools; beyond, a directorate's wilaya. */
+export const MAX_TOKEN_SCHOOLS = 200;
+
+/** `schools` (a list of 6-digit codes) or `wilaya` (2 digits), exactly one; null otherwise. */
+function schoolScopeOf(payload: JWTPayload): SchoolScope | null {
+  const { schools, wilaya } = payload;
+  if (schools !== undefined && wilaya === undefined) {
+    return Array.isArray(schools) &&
+      schools.length > 0 &&
+      schools.length <= MAX_TOKEN_SCHOOLS &&
+      schools.every((s) => typeof s === 'string' && SCHOOL.test(s))
+      ? { schools: [...new Set(schools as string[])] }
+      : null;
+  }
+  if (wilaya !== undefined && schools === undefined)
+    return typeof wilaya === 'string' && WILAYA.test(wilaya) ? { wilaya } : null;
+  return null;
+}
 
 function principalOf(payload: JWTPayload): Principal | null {
   const sub = payload.sub;
@@ -80,6 +100,10 @@ function principalOf(payload: JWTPayload): Principal | null {
       return typeof payload.nin === 'string' && isNin(payload.nin)
         ? { kind: 'citizen', sub, clientId, nin: payload.nin }
         : null;
+    case 'integrator': {
+      const scope = schoolScopeOf(payload);
+      return scope ? { kind: 'integrator', sub, clientId, scope } : null;
+    }
     default:
       return null;
   }

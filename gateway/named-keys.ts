@@ -60,7 +60,12 @@ export function namedKeysPlugin(): ApolloServerPlugin<GatewayContext> {
               .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
               .map((d) => [d.name.value, d]),
           );
-          contextValue.named = namedKeys(operation, fragments, request.variables ?? {});
+          // An integrator reaches its schools' records, not whatever NIN it types: for it,
+          // only what a subgraph grants (a pupil of its schools) counts as named.
+          contextValue.named =
+            contextValue.principal.kind === 'integrator'
+              ? []
+              : namedKeys(operation, fragments, request.variables ?? {});
         },
       };
     },

@@ -1,8 +1,10 @@
 import { communeOfNin } from './nin.js';
-import type { Principal } from './principal.js';
+import type { Principal, SchoolScope } from './principal.js';
 import {
   AGENT_SERVICES,
   CITIZEN_OWN_GROUPS,
+  GUARDIAN_GROUPS,
+  INTEGRATORS,
   MINISTRIES,
   PURPOSES,
   isAgentService,
@@ -23,7 +25,8 @@ export type Decision =
         | 'NO_PURPOSE'
         | 'PURPOSE_NOT_ALLOWED'
         | 'GROUP_NOT_COVERED'
-        | 'OUTSIDE_COMMUNE';
+        | 'OUTSIDE_COMMUNE'
+        | 'OUTSIDE_SCHOOLS';
       message: string;
     };
 
@@ -33,6 +36,7 @@ export function policyOf(principal: Principal): PrincipalPolicy | null {
     return isMinistry(principal.ministry) ? MINISTRIES[principal.ministry] : null;
   if (principal.kind === 'agent')
     return isAgentService(principal.service) ? AGENT_SERVICES[principal.service] : null;
+  if (principal.kind === 'integrator') return INTEGRATORS;
   return null;
 }
 
@@ -44,7 +48,9 @@ const who = (p: Principal) =>
     ? `ministry ${p.ministry}`
     : p.kind === 'agent'
       ? `an agent of the ${p.service} service`
-      : p.kind;
+      : p.kind === 'integrator'
+        ? `integrator ${p.clientId}`
+        : p.kind;
 
 /**
  * What the policy needs to know of the record being read, besides its field group. Every
@@ -67,6 +73,16 @@ export interface RecordScope {
    * person's birth commune nor naming the record by its number opens another commune's.
    */
   communeOnly?: boolean;
+  /** Schools where the record was made (an enrolment's school), if any. */
+  schools?: readonly (string | null | undefined)[];
+  /** The pupil's parents as the school recorded them: they read the GUARDIAN_GROUPS. */
+  guardians?: readonly (string | null | undefined)[];
+  /**
+   * True when a subgraph reads the record on the caller's behalf (a delegation, see
+   * schema/delegations.ts), after checking the caller's scope itself: the registry check of
+   * pupils an integrator enrols in one of its schools.
+   */
+  delegated?: boolean;
 }
 
 /**
@@ -81,6 +97,33 @@ export function withinCommune(communeCode: string, record: RecordScope): boolean
   return (record.communes ?? []).includes(communeCode);
 }
 
+/** Whether a school (6-digit code, its first two digits the wilaya) is in an integrator's scope. */
+export function schoolInScope(scope: SchoolScope, schoolCode: string): boolean {
+  return 'schools' in scope
+    ? scope.schools.includes(schoolCode)
+    : schoolCode.slice(0, 2) === scope.wilaya;
+}
+
+/**
+ * Whether the record lies within an integrator's reach: it was made at one of its schools,
+ * or a subgraph reached it through such a record (a grant: the pupil of an enrolment in
+ * scope) or reads it on the integrator's behalf after checking the school. Keys the
+ * integrator types reach nothing by themselves: the gateway names none for integrators.
+ */
+export function withinSchools(scope: SchoolScope, record: RecordScope): boolean {
+  if (record.named || record.delegated) return true;
+  return (record.schools ?? []).some((s) => s != null && schoolInScope(scope, s));
+}
+
+/**
+ * The schools whose records a principal reaches, for lists that filter in SQL (a change
+ * feed, a roster): ALL for national reach, the integrator's scope, or NONE.
+ */
+export function schoolReach(principal: Principal): 'ALL' | 'NONE' | SchoolScope {
+  if (principal.kind === 'integrator') return principal.scope;
+  return policyOf(principal)?.reach === 'NATIONAL' ? 'ALL' : 'NONE';
+}
+
 /** May this principal, stating this purpose, read this group of this record? */
 export function decide(
   principal: Principal,
@@ -92,9 +135,15 @@ export function decide(
     return { allowed: false, reason: 'NO_TOKEN', message: 'NIN-linked data needs a bearer token' };
   }
   if (principal.kind === 'citizen') {
-    return principal.nin === record.nin && CITIZEN_OWN_GROUPS.includes(group)
-      ? { allowed: true, purpose: SELF_SERVICE }
-      : { allowed: false, reason: 'NOT_SELF', message: 'a citizen may read only their own record' };
+    if (principal.nin === record.nin && CITIZEN_OWN_GROUPS.includes(group))
+      return { allowed: true, purpose: SELF_SERVICE };
+    if (GUARDIAN_GROUPS.includes(group) && (record.guardians ?? []).includes(principal.nin))
+      return { allowed: true, purpose: SELF_SERVICE };
+    return {
+      allowed: false,
+      reason: 'NOT_SELF',
+      message: "a citizen may read only their own record, and their children's schooling",
+    };
   }
   const decision = decideForGroup(principal, purpose, group);
   if (!decision.allowed) return decision;
@@ -107,6 +156,13 @@ export function decide(
       allowed: false,
       reason: 'OUTSIDE_COMMUNE',
       message: `an agent of commune ${principal.communeCode} reaches only records of that commune, or a person, vehicle or file looked up by its number`,
+    };
+  }
+  if (principal.kind === 'integrator' && !withinSchools(principal.scope, record)) {
+    return {
+      allowed: false,
+      reason: 'OUTSIDE_SCHOOLS',
+      message: `integrator ${principal.clientId} reaches only the records of the schools in its token`,
     };
   }
   return decision;
@@ -159,12 +215,14 @@ export function groupsFor(principal: Principal, purpose: Purpose): FieldGroup[] 
  * Whether the caller may see a record at all (some group of it): a citizen only their
  * own; a ministry or agent when its stated purpose is one it may invoke, and for an agent
  * only within its commune's reach. Used by every reference resolver and list, so that
- * "may not see" looks exactly like "does not exist".
+ * "may not see" looks exactly like "does not exist". `group` is the record's main group
+ * (SCHOOLING for an enrolment, which a parent may see without the pupil's identity).
  */
 export function maySeeRecord(
   principal: Principal,
   purpose: string | null,
   record: RecordScope,
+  group: FieldGroup = 'IDENTITY',
 ): boolean {
-  return decide(principal, purpose, 'IDENTITY', record).allowed;
+  return decide(principal, purpose, group, record).allowed;
 }

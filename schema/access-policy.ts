@@ -24,6 +24,7 @@ export const FIELD_GROUPS = {
   CASES:
     'disputes in which a commune is a party and the person the opposing party (disputes subgraph)',
   CONSULTATIONS: 'who consulted this record: the citizen alone',
+  SCHOOLING: 'enrolments in schools, grades, classes and results (education subgraph)',
 } as const;
 export type FieldGroup = keyof typeof FIELD_GROUPS;
 
@@ -67,8 +68,9 @@ export const PURPOSES = {
     groups: ['IDENTITY', 'DEATH'],
   },
   SCHOOL_ENROLMENT: {
+    // DEATH: enrolling checks in the registry that the pupil is alive.
     description: 'Enrolling a pupil and following their schooling',
-    groups: ['IDENTITY', 'FILIATION'],
+    groups: ['IDENTITY', 'FILIATION', 'DEATH', 'SCHOOLING'],
   },
   VEHICLE_REGISTRATION: {
     description: 'Registering vehicles and transfers of ownership',
@@ -125,9 +127,11 @@ export type Purpose = keyof typeof PURPOSES;
  * lists, links and references reach only records of the principal's commune (the person
  * was born there, or the record was made there); a record the caller names by its key
  * (a NIN, a VIN, an application number typed at the counter) is reachable anywhere,
- * because a citizen may apply at any commune's counter.
+ * because a citizen may apply at any commune's counter. OWN_SCHOOLS (integrators): records
+ * of the schools named in the caller's token, or of a wilaya's schools; a key the caller
+ * names reaches nothing by itself (an integrator is no counter where anyone may apply).
  */
-export type Reach = 'NATIONAL' | 'OWN_COMMUNE';
+export type Reach = 'NATIONAL' | 'OWN_COMMUNE' | 'OWN_SCHOOLS';
 
 export interface PrincipalPolicy {
   label: string;
@@ -247,8 +251,24 @@ export const DEFAULT_AGENT_SERVICE: AgentService = 'COUNTER';
 export const isAgentService = (name: string): name is AgentService =>
   Object.hasOwn(AGENT_SERVICES, name);
 
+/**
+ * E-education integrators: the school-management software of some schools, or of a wilaya's
+ * education directorate, scoped in its token (see Principal). They enrol pupils and keep
+ * rosters in sync, within their schools only.
+ */
+export const INTEGRATORS: PrincipalPolicy = {
+  label: 'E-education integrator (school-management software of schools or a directorate)',
+  purposes: ['SCHOOL_ENROLMENT'],
+  // A bulk of 500 pupils reads up to 1,500 NINs (each pupil and their parents).
+  distinctNinsPerWindow: 20_000,
+  reach: 'OWN_SCHOOLS',
+};
+
 /** Citizens read every group of their own record, and nothing of anyone else's. */
 export const CITIZEN_OWN_GROUPS: readonly FieldGroup[] = Object.keys(FIELD_GROUPS) as FieldGroup[];
+
+/** What a parent reads of their minor child's records (the child's enrolments name the parents). */
+export const GUARDIAN_GROUPS: readonly FieldGroup[] = ['SCHOOLING'];
 
 /** Purposes under which a ministry runs document production (moves applications to IN_PRODUCTION, READY). */
 export const PRODUCTION_PURPOSES: readonly Purpose[] = ['IDENTITY_DOCUMENT_ISSUANCE'];

@@ -1,5 +1,7 @@
 import {
   AGENT_SERVICES,
+  GUARDIAN_GROUPS,
+  INTEGRATORS,
   CITIZEN_OWN_GROUPS,
   FIELD_GROUPS,
   MINISTRIES,
@@ -33,8 +35,10 @@ export function renderPolicy(fields: FieldGroupIndex): string {
     "group of a citizen's record when the purpose is one of its own and the purpose covers the group.",
     "Commune agents act for one service of their commune (the token's `service`, default COUNTER), state",
     "that service's purposes only, and reach records of their own commune (a person born there, a file",
-    'made there) or a person, vehicle or file they name by its key; citizens read their own',
-    'record without a purpose; anonymous callers read reference data (wilayas, daïras, communes) only.',
+    'made there) or a person, vehicle or file they name by its key; e-education integrators',
+    'state SCHOOL_ENROLMENT and reach the pupils of the schools their token names; citizens read their own',
+    "record without a purpose, and their children's schooling; anonymous callers read reference data",
+    '(wilayas, daïras, communes, the school directory) only.',
     'Every read of NIN-linked data is recorded (who, which NIN, which groups, purpose, when, request id).',
     '',
   );
@@ -46,6 +50,7 @@ export function renderPolicy(fields: FieldGroupIndex): string {
     ...Object.entries(AGENT_SERVICES).map(
       ([name, p]) => [`agent · ${name}`, p] as [string, PrincipalPolicy],
     ),
+    ['integrator (its schools only)', INTEGRATORS],
   ];
   for (const [name, policy] of principalRows) {
     const cells = groups.map((g) => {
@@ -56,6 +61,7 @@ export function renderPolicy(fields: FieldGroupIndex): string {
   }
   lines.push(
     `| citizen (own record only) | ${groups.map((g) => (CITIZEN_OWN_GROUPS.includes(g) ? '✓' : '—')).join(' | ')} |`,
+    `| parent (their child's record, from the child's enrolments) | ${groups.map((g) => (GUARDIAN_GROUPS.includes(g) ? '✓' : '—')).join(' | ')} |`,
   );
   lines.push(`| anonymous | ${groups.map(() => '—').join(' | ')} |`, '');
 
@@ -75,6 +81,7 @@ export function renderPolicy(fields: FieldGroupIndex): string {
       ...Object.entries(AGENT_SERVICES)
         .filter(([, p]) => (p.purposes as readonly Purpose[]).includes(purpose))
         .map(([n]) => `agent · ${n}`),
+      ...(INTEGRATORS.purposes.includes(purpose) ? ['integrators'] : []),
     ];
     lines.push(
       `| \`${purpose}\` | ${def.description} | ${def.groups.join(', ')} | ${who.join(', ')} |`,

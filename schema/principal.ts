@@ -6,7 +6,14 @@ export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'ministry'; sub: string; clientId: string; ministry: string }
   | { kind: 'agent'; sub: string; clientId: string; communeCode: string; service: string }
-  | { kind: 'citizen'; sub: string; clientId: string; nin: string };
+  | { kind: 'citizen'; sub: string; clientId: string; nin: string }
+  | { kind: 'integrator'; sub: string; clientId: string; scope: SchoolScope };
+
+/**
+ * Which schools an integrator client works for, as its token says: some schools by code,
+ * or every school of a wilaya (its education directorate).
+ */
+export type SchoolScope = { schools: readonly string[] } | { wilaya: string };
 
 export type PrincipalKind = Principal['kind'];
 
@@ -42,5 +49,7 @@ export function principalLabel(p: Principal): string {
       return `agent:${p.communeCode}/${p.service}/${p.sub}`;
     case 'citizen':
       return `citizen:${p.sub}`;
+    case 'integrator':
+      return `integrator:${p.clientId}`;
   }
 }

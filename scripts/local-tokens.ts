@@ -4,7 +4,8 @@ import { CALLER_ALG, LOCAL_AUDIENCE, LOCAL_ISSUER } from './local-keys.js';
 export type CallerSpec =
   | { kind: 'ministry'; ministry: string; clientId?: string }
   | { kind: 'agent'; commune: string; service?: string; agentId?: string }
-  | { kind: 'citizen'; nin: string };
+  | { kind: 'citizen'; nin: string }
+  | { kind: 'integrator'; client: string; schools?: string[]; wilaya?: string };
 
 /** A caller token as the local identity provider issues it (an OIDC provider in production). */
 export async function mintCallerToken(
@@ -38,6 +39,13 @@ export async function mintCallerToken(
       claims.nin = spec.nin;
       sub = `citizen:${spec.nin}`;
       clientId = 'citizen-portal';
+      break;
+    case 'integrator':
+      // Client credentials: the client is its own subject, its scope a claim.
+      if (spec.schools) claims.schools = spec.schools;
+      if (spec.wilaya) claims.wilaya = spec.wilaya;
+      clientId = spec.client;
+      sub = `client:${spec.client}`;
       break;
   }
   claims.client_id = clientId;

@@ -57,7 +57,7 @@ const seeded = await seedIfEmpty(database.db, {
 });
 if (seeded)
   say(
-    `\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases`,
+    `\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases, ${seeded.schools} schools, ${seeded.enrolments} enrolments`,
   );
 
 const internalKey = await loadJwkFile(subEnv.INTERNAL_PUBLIC_KEY_FILE, INTERNAL_ALGORITHM);

@@ -6,11 +6,16 @@ import { CALLER_ALG, ensureLocalKeys, readPrivateJwk } from './local-keys.js';
 import { mintCallerToken, type CallerSpec } from './local-tokens.js';
 
 /** Prints a caller JWT from the local identity provider, and nothing else on stdout. */
-const usage = `usage: npm run -s token -- (--ministry NAME | --agent COMMUNE_CODE [--service S] | --citizen NIN) [--ttl SECONDS]
+const usage = `usage: npm run -s token -- (--ministry NAME | --agent COMMUNE_CODE [--service S] | --citizen NIN |
+                            --integrator CLIENT (--schools CODE,CODE… | --wilaya CODE)) [--ttl SECONDS]
   --ministry INTERIOR       a ministry's front-end (INTERIOR, JUSTICE, HEALTH, EDUCATION, …)
   --agent 1601              an agent at the counter of commune 1601 (Alger Centre)
   --service PATRIMONY       with --agent: the commune service (${Object.keys(AGENT_SERVICES).join(', ')}; default COUNTER)
-  --citizen <18-digit NIN>  a citizen, for their own record`;
+  --citizen <18-digit NIN>  a citizen, for their own record
+  --integrator acme-school --schools 160101,160102
+                            an e-education integrator client for these schools (6 digits each)
+  --integrator dir-16 --wilaya 16
+                            an integrator for every school of a wilaya (its education directorate)`;
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n${usage}\n`);
@@ -23,6 +28,9 @@ const { values } = parseArgs({
     agent: { type: 'string' },
     service: { type: 'string' },
     citizen: { type: 'string' },
+    integrator: { type: 'string' },
+    schools: { type: 'string' },
+    wilaya: { type: 'string' },
     ttl: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -32,8 +40,12 @@ if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
 }
-const given = [values.ministry, values.agent, values.citizen].filter((v) => v !== undefined);
-if (given.length !== 1) fail('give exactly one of --ministry, --agent, --citizen');
+const given = [values.ministry, values.agent, values.citizen, values.integrator].filter(
+  (v) => v !== undefined,
+);
+if (given.length !== 1) fail('give exactly one of --ministry, --agent, --citizen, --integrator');
+if (values.integrator === undefined && (values.schools ?? values.wilaya) !== undefined)
+  fail('--schools and --wilaya go with --integrator');
 if (values.service !== undefined && values.agent === undefined) fail('--service goes with --agent');
 
 let spec: CallerSpec;
@@ -49,6 +61,23 @@ if (values.ministry !== undefined) {
   if (!isAgentService(service))
     fail(`unknown service: ${values.service} (${Object.keys(AGENT_SERVICES).join(', ')})`);
   spec = { kind: 'agent', commune: code, service };
+} else if (values.integrator !== undefined) {
+  const client = values.integrator;
+  if (!/^[a-z0-9][a-z0-9_-]{2,63}$/.test(client))
+    fail(`not a client name: ${client} (3 to 64 lower-case letters, digits, "-" or "_")`);
+  if ((values.schools === undefined) === (values.wilaya === undefined))
+    fail('an integrator needs exactly one of --schools and --wilaya');
+  if (values.schools !== undefined) {
+    const schools = values.schools.split(',').map((s) => s.trim());
+    if (schools.length === 0 || schools.length > 200 || !schools.every((s) => /^\d{6}$/.test(s)))
+      fail('--schools takes 1 to 200 school codes of 6 digits, separated by commas');
+    spec = { kind: 'integrator', client, schools };
+  } else {
+    const wilaya = values.wilaya!.padStart(2, '0');
+    if (!loadTerritory().wilayas.some((w) => w.code === wilaya))
+      fail(`unknown wilaya code: ${values.wilaya} (2 digits, e.g. 16)`);
+    spec = { kind: 'integrator', client, wilaya };
+  }
 } else {
   const nin = values.citizen!;
   if (!isNin(nin)) fail(`not a NIN: ${ninProblem(nin)}`);

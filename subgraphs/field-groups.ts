@@ -1,6 +1,10 @@
 import type { FieldGroupIndex } from '../schema/policy-docs.js';
 import { CITIZEN_FIELD_GROUPS } from './citizens/citizen.groups.js';
 import {
+  CITIZEN_FIELD_GROUPS as CITIZEN_SCHOOLING_FIELD_GROUPS,
+  ENROLMENT_FIELD_GROUPS,
+} from './education/education.groups.js';
+import {
   APPLICATION_FIELD_GROUPS,
   CITIZEN_FIELD_GROUPS as CITIZEN_DOCUMENT_FIELD_GROUPS,
   DOCUMENT_FIELD_GROUPS,
@@ -42,5 +46,7 @@ export function fieldGroupIndex(): FieldGroupIndex {
   add('Citizen', CITIZEN_CASE_FIELD_GROUPS);
   add('Case', CASE_FIELD_GROUPS);
   add('LeaseContract', LEASE_CASE_FIELD_GROUPS);
+  add('Citizen', CITIZEN_SCHOOLING_FIELD_GROUPS);
+  add('Enrolment', ENROLMENT_FIELD_GROUPS);
   return index;
 }

@@ -1,6 +1,7 @@
 import { citizensSubgraph } from './citizens/index.js';
 import { communesSubgraph } from './communes/index.js';
 import { documentsSubgraph } from './documents/index.js';
+import { educationSubgraph } from './education/index.js';
 import type { SubgraphDefinition } from './kit/subgraph.js';
 import { vehiclesSubgraph } from './vehicles/index.js';
 import { patrimonySubgraph } from './patrimony/index.js';
@@ -14,6 +15,7 @@ export const subgraphs = [
   vehiclesSubgraph,
   patrimonySubgraph,
   disputesSubgraph,
+  educationSubgraph,
 ] as SubgraphDefinition[];
 
 /** The outboxes the notification relay serves: every subgraph that notifies someone. */

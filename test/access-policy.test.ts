@@ -28,6 +28,7 @@ const GROUP_SELECTION: Record<FieldGroup, string> = {
   LEASES: 'leases { nodes { number } }',
   CASES: 'cases { nodes { number } }',
   CONSULTATIONS: 'consultations(first: 1) { nodes { at } }',
+  SCHOOLING: 'schooling(first: 1) { nodes { grade } }',
 };
 const GROUPS = Object.keys(GROUP_SELECTION) as FieldGroup[];
 
@@ -51,7 +52,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     SOCIAL_SECURITY_ENTITLEMENT: 'IDENTITY FILIATION CIVIL_STATUS DEATH',
     HEALTH_CARE: 'IDENTITY DEATH',
   },
-  EDUCATION: { SCHOOL_ENROLMENT: 'IDENTITY FILIATION' },
+  EDUCATION: { SCHOOL_ENROLMENT: 'IDENTITY FILIATION DEATH SCHOOLING' },
   TRANSPORT: {
     VEHICLE_REGISTRATION: 'IDENTITY DEATH VEHICLES',
     DRIVING_LICENCE: 'IDENTITY DEATH DOCUMENTS',
@@ -197,8 +198,8 @@ describe('the policy matrix: every principal × every purpose × every field gro
 describe('a refusal reveals nothing', () => {
   it('a forbidden NIN and a nonexistent one give byte-identical answers (ministry beyond its purpose)', async () => {
     const token = await graph.token({ kind: 'ministry', ministry: 'EDUCATION' });
-    const existing = await readGroup(token, 'SCHOOL_ENROLMENT', 'DEATH', someone.nin);
-    const missing = await readGroup(token, 'SCHOOL_ENROLMENT', 'DEATH', NOBODY);
+    const existing = await readGroup(token, 'SCHOOL_ENROLMENT', 'CIVIL_STATUS', someone.nin);
+    const missing = await readGroup(token, 'SCHOOL_ENROLMENT', 'CIVIL_STATUS', NOBODY);
     expect(existing.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(withoutRequestIds(existing.body))).toBe(
       JSON.stringify(withoutRequestIds(missing.body)),
@@ -263,17 +264,17 @@ describe('aliases, fragments and lists cannot trick the rules', () => {
   it('a forbidden group hidden in a fragment or inline fragment is still refused', async () => {
     const token = await graph.token({ kind: 'ministry', ministry: 'EDUCATION' });
     const named = await graph.query(
-      `query($n: String!) { citizen(nin: $n) { nin ...D } } fragment D on Citizen { deathDate }`,
+      `query($n: String!) { citizen(nin: $n) { nin ...D } } fragment D on Citizen { maritalStatus }`,
       { n: someone.nin },
       { token, purpose: 'SCHOOL_ENROLMENT' },
     );
-    expectDenied(named as never, 'named fragment', 'DEATH');
+    expectDenied(named as never, 'named fragment', 'CIVIL_STATUS');
     const inline = await graph.query(
-      `query($n: String!) { citizen(nin: $n) { nin ... on Citizen { maritalStatus } } }`,
+      `query($n: String!) { citizen(nin: $n) { nin ... on Citizen { documents { nodes { number } } } } }`,
       { n: someone.nin },
       { token, purpose: 'SCHOOL_ENROLMENT' },
     );
-    expectDenied(inline as never, 'inline fragment', 'CIVIL_STATUS');
+    expectDenied(inline as never, 'inline fragment', 'DOCUMENTS');
   });
 
   it('lists apply the same groups to every item, with the same refusal', async () => {
@@ -286,13 +287,13 @@ describe('aliases, fragments and lists cannot trick the rules', () => {
     expect(ok.body.errors).toBeUndefined();
     expect(ok.body.data.citizens.nodes).toHaveLength(5);
     const refused = await graph.query(
-      `{ citizens(first: 5) { edges { node { nin deathDate } } } }`,
+      `{ citizens(first: 5) { edges { node { nin maritalStatus } } } }`,
       {},
       { token, purpose: 'SCHOOL_ENROLMENT' },
     );
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
-      group: 'DEATH',
+      group: 'CIVIL_STATUS',
     });
     expect(refused.body.data?.citizens ?? null).toBeNull();
   });

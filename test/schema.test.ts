@@ -95,6 +95,13 @@ describe('every list is a connection or says how long it can be', () => {
       [
         'Application.history',
         'Citizen.children',
+        'EnrolPupilsPayload.results',
+        'OneRosterExport.files',
+        'Query.academicYears',
+        'SchoolingStatistics.byCommune',
+        'SchoolingStatistics.byGrade',
+        'SchoolingStatistics.bySchool',
+        'SchoolingStatistics.schoolsOverCapacity',
         'Daira.communes',
         'Query.applicationStatistics',
         'Query.consultationStatistics',

@@ -12,6 +12,7 @@ import { loadTerritory } from './communes.js';
 import { PatrimonyGenerator, type TenantCandidate } from './patrimony.js';
 import * as patrimonyTables from '../tables/patrimony.js';
 import * as disputesTables from '../tables/disputes.js';
+import { seedEducation } from './education.js';
 
 export interface SeedOptions {
   /** Number of synthetic citizens. */
@@ -32,6 +33,8 @@ export interface SeedReport {
   assets: number;
   leases: number;
   cases: number;
+  schools: number;
+  enrolments: number;
 }
 
 const CHUNK = 1000;
@@ -55,7 +58,7 @@ export async function seedTerritory(
 export async function seedCitizens(
   db: Db,
   options: SeedOptions,
-): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes'>> {
+): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes' | 'schools' | 'enrolments'>> {
   const codes = (
     await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
   ).map((r) => r.code);
@@ -156,6 +159,8 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
     assets: 0,
     leases: 0,
     cases: 0,
+    schools: 0,
+    enrolments: 0,
   };
   let seeded = false;
   if ((await count(db, wilayas)) === 0) {
@@ -164,6 +169,8 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
   }
   if ((await count(db, citizens)) === 0 && options.citizens > 0) {
     Object.assign(report, await seedCitizens(db, options));
+    // Schools follow the children just seeded.
+    Object.assign(report, await seedEducation(db, options.seed));
     seeded = true;
   }
   // Fresh statistics, or the planner guesses: after a bulk load it would otherwise plan

@@ -5,3 +5,4 @@ export * as vehiclesTables from './vehicles.js';
 export * as patrimonyTables from './patrimony.js';
 export * as disputesTables from './disputes.js';
 export * as platformTables from './platform.js';
+export * as educationTables from './education.js';

@@ -36,7 +36,10 @@ registerEnumType(PartyKind, {
 });
 export const Decision = enumOf(DECISIONS);
 export type Decision = (typeof DECISIONS)[number];
-registerEnumType(Decision, { name: 'Decision', description: 'The judgment, for the commune.' });
+registerEnumType(Decision, {
+  name: 'JudgmentDecision',
+  description: 'The judgment, for the commune.',
+});
 export enum CommuneRole {
   PLAINTIFF = 'PLAINTIFF',
   DEFENDANT = 'DEFENDANT',

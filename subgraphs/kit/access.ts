@@ -75,21 +75,27 @@ export function rulesFromGroups<P>(
 
 /** The scope of a person known by NIN: named when the caller gave that NIN. */
 export function personScope(ref: { nin: string }, ctx: Context): RecordScope {
-  return { nin: ref.nin, named: ctx.reach.has(ref.nin) };
+  return { nin: ref.nin, named: ctx.reach.has(ref.nin), delegated: ctx.reach.delegated };
 }
 
 /**
  * A person reached through a record within the caller's reach (the applicant of an
  * application taken at the agent's own counter) is within reach too, in every subgraph
- * this request goes on to. Only principals bound to a commune need it.
+ * this request goes on to. Only principals of bounded reach (a commune, some schools) need it.
  */
 export function grantReach(ctx: Context, nin: string): void {
-  if (policyOf(ctx.principal)?.reach === 'OWN_COMMUNE') ctx.reach.grant(nin);
+  const reach = policyOf(ctx.principal)?.reach;
+  if (reach && reach !== 'NATIONAL') ctx.reach.grant(nin);
 }
 
 /** The record, or null when the caller may not see it: "may not see" looks like "does not exist". */
-export function visibleOrNull<P>(ctx: Context, row: P | null | undefined, scopeOf: ScopeOf<P>) {
-  return row && maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx)) ? row : null;
+export function visibleOrNull<P>(
+  ctx: Context,
+  row: P | null | undefined,
+  scopeOf: ScopeOf<P>,
+  group: FieldGroup = 'IDENTITY',
+) {
+  return row && maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx), group) ? row : null;
 }
 
 /**
@@ -100,8 +106,9 @@ export function visibleConnection<P>(
   ctx: Context,
   connection: Connection<P>,
   scopeOf: ScopeOf<P>,
+  group: FieldGroup = 'IDENTITY',
 ): Connection<P> {
-  const sees = (row: P) => maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx));
+  const sees = (row: P) => maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx), group);
   return {
     ...connection,
     nodes: connection.nodes.filter(sees),
@@ -142,7 +149,7 @@ export function assertGroupsAllowed(
   fieldGroups: Record<string, FieldGroup>,
   fields: Set<string>,
 ): void {
-  if (ctx.principal.kind !== 'ministry' && ctx.principal.kind !== 'agent') return;
+  if (ctx.principal.kind === 'anonymous' || ctx.principal.kind === 'citizen') return;
   for (const field of fields) {
     const group = fieldGroups[field];
     if (!group) continue;

@@ -48,6 +48,10 @@ export async function verifyInternalToken(
         ? { cid: payload.cid }
         : {}),
       ...(typeof payload.addr === 'string' ? { addr: payload.addr.slice(0, 64) } : {}),
+      // The actor claim (RFC 8693): the subgraph the gateway delegated to, in a delegation token.
+      ...(typeof (payload.act as { sub?: unknown } | undefined)?.sub === 'string'
+        ? { act: (payload.act as { sub: string }).sub }
+        : {}),
     };
   } catch {
     throw unauthenticated('this service accepts only requests relayed by the gateway');

@@ -27,6 +27,8 @@ export class PeerClient {
     peer: string,
     query: string,
     variables: Record<string, unknown>,
+    /** A longer deadline for a call known to be large (a bulk check); keep it under the gateway's. */
+    options: { timeoutMs?: number } = {},
   ): Promise<PeerResponse<T>> {
     const url = this.urls[peer];
     const token = this.headers[delegationHeader(peer)];
@@ -47,7 +49,7 @@ export class PeerClient {
           'x-request-id': this.ids.requestId,
         },
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),
       });
     } catch (err) {
       this.log.error({ peer, err }, 'peer call failed: no answer');

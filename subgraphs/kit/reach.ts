@@ -10,7 +10,14 @@ export class Reach {
   private readonly keys: Set<string>;
   private readonly grants = new Set<string>();
 
-  constructor(named: Iterable<string> = []) {
+  /**
+   * @param delegated true when this request is another subgraph's, acting for the caller
+   * (see schema/delegations.ts): that subgraph checked the caller's scope before asking.
+   */
+  constructor(
+    named: Iterable<string> = [],
+    readonly delegated = false,
+  ) {
     this.keys = new Set(named);
   }
 

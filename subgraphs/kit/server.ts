@@ -104,7 +104,7 @@ export async function startSubgraph(
         principal: claims.principal,
         purpose: claims.purpose,
         requestId: ids.requestId,
-        reach: new Reach(claims.named ?? []),
+        reach: new Reach(claims.named ?? [], claims.act !== undefined),
         correlationId: ids.correlationId,
         clientAddress: claims.addr ?? null,
         db: deps.database.db,

@@ -1,0 +1,211 @@
+import { and, asc, between, gt, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { citizens } from '../tables/citizens.js';
+import { communes } from '../tables/communes.js';
+import { GRADES, academicYears, enrolments, schools } from '../tables/education.js';
+import { Random } from './random.js';
+
+/**
+ * Schools and enrolments for the seeded registry. Schools: every commune gets its primary
+ * schools in proportion to its children of primary age (about 250 pupils a school, which
+ * gives the country's ~18,000 primary schools at full scale), and middle and secondary
+ * schools where it has children of that age. Enrolments: the children alive and of school
+ * age, in a school of their birth commune (the registry knows no residence), for the
+ * current year (2025-2026, ENROLLED) and the one before (COMPLETED, with its result).
+ * Reproducible: the same registry and seed give the same schools and enrolments.
+ */
+export const ACADEMIC_YEARS = [
+  { code: '2024-2025', startDate: '2024-09-22', endDate: '2025-06-30' },
+  { code: '2025-2026', startDate: '2025-09-21', endDate: '2026-06-30' },
+  { code: '2026-2027', startDate: '2026-09-20', endDate: '2027-06-30' },
+] as const;
+export const CURRENT_YEAR = ACADEMIC_YEARS[1];
+const PREVIOUS_YEAR = ACADEMIC_YEARS[0];
+
+type Level = 'PRIMARY' | 'MIDDLE' | 'SECONDARY';
+const LEVELS: { level: Level; ages: [number, number]; perSchool: number }[] = [
+  { level: 'PRIMARY', ages: [6, 10], perSchool: 250 },
+  { level: 'MIDDLE', ages: [11, 14], perSchool: 450 },
+  { level: 'SECONDARY', ages: [15, 17], perSchool: 600 },
+];
+const NAMES: Record<Level, [string, string]> = {
+  PRIMARY: ['المدرسة الابتدائية رقم', 'École primaire n°'],
+  MIDDLE: ['المتوسطة رقم', 'CEM n°'],
+  SECONDARY: ['الثانوية رقم', 'Lycée n°'],
+};
+/** Share of children of school age the seed leaves without an enrolment (dropouts, abroad…). */
+const UNENROLLED_SHARE = 0.05;
+const MAX_SCHOOLS_PER_COMMUNE = 99;
+const CHUNK = 1000;
+
+const levelOfGrade = (index: number): Level =>
+  index < 5 ? 'PRIMARY' : index < 9 ? 'MIDDLE' : 'SECONDARY';
+
+interface Child {
+  nin: string;
+  birthDate: string;
+  birthCommuneCode: string;
+  fatherNin: string | null;
+  motherNin: string | null;
+}
+
+async function childrenPages(
+  db: Db,
+  from: string,
+  to: string,
+  each: (page: Child[]) => Promise<void>,
+) {
+  let after = '';
+  for (;;) {
+    const page = await db
+      .select({
+        nin: citizens.nin,
+        birthDate: citizens.birthDate,
+        birthCommuneCode: citizens.birthCommuneCode,
+        fatherNin: citizens.fatherNin,
+        motherNin: citizens.motherNin,
+      })
+      .from(citizens)
+      .where(
+        and(
+          between(citizens.birthDate, from, to),
+          sql`${citizens.deathDate} is null`,
+          gt(citizens.nin, after),
+        ),
+      )
+      .orderBy(asc(citizens.nin))
+      .limit(5000);
+    if (page.length === 0) return;
+    await each(page);
+    after = page[page.length - 1]!.nin;
+  }
+}
+
+export async function seedEducation(
+  db: Db,
+  seed: number,
+): Promise<{ schools: number; enrolments: number }> {
+  const rng = new Random(seed ^ 0x5c0001);
+  const start = Number(CURRENT_YEAR.code.slice(0, 4));
+  // Children per commune and level, from the registry just seeded.
+  const counts = new Map<string, Record<Level, number>>();
+  const oldest = `${start - 17}-01-01`;
+  const youngest = `${start - 6}-12-31`;
+  await childrenPages(db, oldest, youngest, async (page) => {
+    for (const c of page) {
+      const age = start - Number(c.birthDate.slice(0, 4));
+      const level = LEVELS.find((l) => age >= l.ages[0] && age <= l.ages[1])!.level;
+      const row = counts.get(c.birthCommuneCode) ?? { PRIMARY: 0, MIDDLE: 0, SECONDARY: 0 };
+      row[level] += 1;
+      counts.set(c.birthCommuneCode, row);
+    }
+  });
+
+  const communeRows = await db
+    .select({
+      code: communes.code,
+      nameAr: communes.nameAr,
+      nameFr: communes.nameFr,
+      postalCode: communes.postalCode,
+    })
+    .from(communes)
+    .orderBy(asc(communes.code));
+  const schoolRows: (typeof schools.$inferInsert)[] = [];
+  const byCommuneLevel = new Map<string, string[]>();
+  const byWilayaLevel = new Map<string, string[]>();
+  for (const c of communeRows) {
+    const kids = counts.get(c.code) ?? { PRIMARY: 0, MIDDLE: 0, SECONDARY: 0 };
+    let serial = 0;
+    for (const { level, perSchool } of LEVELS) {
+      const n =
+        level === 'PRIMARY'
+          ? Math.max(1, Math.round(kids[level] / perSchool))
+          : kids[level] > 0
+            ? Math.max(1, Math.round(kids[level] / perSchool))
+            : 0;
+      for (let k = 1; k <= n && serial < MAX_SCHOOLS_PER_COMMUNE; k += 1) {
+        serial += 1;
+        const code = `${c.code}${String(serial).padStart(2, '0')}`;
+        const expected = Math.max(1, kids[level] / n);
+        schoolRows.push({
+          code,
+          nameAr: `${NAMES[level][0]} ${k} ${c.nameAr}`,
+          nameFr: `${NAMES[level][1]}${k} ${c.nameFr}`,
+          level,
+          sector: rng.chance(0.05) ? 'PRIVATE' : 'PUBLIC',
+          communeCode: c.code,
+          address:
+            `${rng.int(1, 120)} rue ${rng.pick(['du 1er Novembre', 'Didouche Mourad', 'Larbi Ben M’hidi', 'Emir Abdelkader', 'des Martyrs'])}, ${c.postalCode ?? ''} ${c.nameFr}`.trim(),
+          // Around the pupils it is meant for, so that some schools run over capacity.
+          capacity: Math.max(20, Math.round(expected * (0.85 + rng.next() * 0.45))),
+          status: 'OPEN',
+        });
+        const key = `${c.code}|${level}`;
+        byCommuneLevel.set(key, [...(byCommuneLevel.get(key) ?? []), code]);
+        const wkey = `${c.code.slice(0, 2)}|${level}`;
+        byWilayaLevel.set(wkey, [...(byWilayaLevel.get(wkey) ?? []), code]);
+      }
+    }
+  }
+  await db
+    .insert(academicYears)
+    .values([...ACADEMIC_YEARS])
+    .onConflictDoNothing();
+  for (let i = 0; i < schoolRows.length; i += CHUNK)
+    await db.insert(schools).values(schoolRows.slice(i, i + CHUNK));
+
+  let enrolled = 0;
+  const schoolFor = (commune: string, level: Level) => {
+    const local =
+      byCommuneLevel.get(`${commune}|${level}`) ??
+      byWilayaLevel.get(`${commune.slice(0, 2)}|${level}`);
+    return local ? rng.pick(local) : null;
+  };
+  await childrenPages(db, oldest, youngest, async (page) => {
+    const rows: (typeof enrolments.$inferInsert)[] = [];
+    for (const c of page) {
+      if (rng.chance(UNENROLLED_SHARE)) continue;
+      const age = start - Number(c.birthDate.slice(0, 4));
+      // One pupil in ten is a year behind (a repeated year).
+      const behind = age > 6 && rng.chance(0.1) ? 1 : 0;
+      const index = Math.min(age - 6 - behind, GRADES.length - 1);
+      const grade = GRADES[index]!;
+      const school = schoolFor(c.birthCommuneCode, levelOfGrade(index));
+      if (!school) continue;
+      const section = rng.pick(['A', 'B', 'C']);
+      const parents = { fatherNin: c.fatherNin, motherNin: c.motherNin };
+      rows.push({
+        nin: c.nin,
+        schoolCode: school,
+        year: CURRENT_YEAR.code,
+        grade,
+        section,
+        startDate: CURRENT_YEAR.startDate,
+        status: 'ENROLLED',
+        ...parents,
+      });
+      // Last year, in the same school: the grade below (promoted), or this grade (repeats).
+      const last = behind ? index : index - 1;
+      if (age > 6 && last >= 0 && levelOfGrade(last) === levelOfGrade(index)) {
+        const average = behind ? 6 + rng.next() * 3.99 : 10 + rng.next() * 8;
+        rows.push({
+          nin: c.nin,
+          schoolCode: school,
+          year: PREVIOUS_YEAR.code,
+          grade: GRADES[last]!,
+          section,
+          startDate: PREVIOUS_YEAR.startDate,
+          endDate: PREVIOUS_YEAR.endDate,
+          status: 'COMPLETED',
+          average: Math.round(average * 100) / 100,
+          decision: behind ? 'REPEATS' : 'PROMOTED',
+          ...parents,
+        });
+      }
+    }
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await db.insert(enrolments).values(rows.slice(i, i + CHUNK));
+    enrolled += rows.length;
+  });
+  return { schools: schoolRows.length, enrolments: enrolled };
+}
