@@ -95,6 +95,9 @@ describe('every list is a connection or says how long it can be', () => {
       [
         'Application.history',
         'Citizen.children',
+        'Citizen.civilActs',
+        'CivilAct.marginalNotes',
+        'CivilAct.persons',
         'Daira.communes',
         'Query.applicationStatistics',
         'Query.consultationStatistics',

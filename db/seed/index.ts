@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { raiseSerials } from '../serials.js';
-import { citizens, ninSerials } from '../tables/citizens.js';
+import {
+  citizens,
+  civilActs,
+  marginalNotes,
+  ninSerials,
+  serials as citizenSerials,
+} from '../tables/citizens.js';
+import { CivilActGenerator } from './civil-acts.js';
 import { communes, dairas, wilayas } from '../tables/communes.js';
 import { applicationEvents, applications, documents, serials } from '../tables/documents.js';
 import { CitizenGenerator } from './citizens.js';
@@ -60,12 +67,16 @@ export async function seedCitizens(
   });
   const papers = new DocumentGenerator(options.seed);
   const cars = new VehicleGenerator(options.seed);
+  const registers = new CivilActGenerator();
   let vehicleCount = 0;
   let done = 0;
   let docCount = 0;
   let appCount = 0;
   for (const batch of generator.batches(CHUNK)) {
     await db.insert(citizens).values(batch);
+    const drawn = registers.generate(batch, generator.takeCouples());
+    await insertChunks(drawn.acts, (c) => db.insert(civilActs).values(c));
+    await insertChunks(drawn.notes, (c) => db.insert(marginalNotes).values(c));
     const issued = papers.generate(batch);
     await insertChunks(issued.documents, (c) => db.insert(documents).values(c));
     await insertChunks(issued.applications, (c) => db.insert(applications).values(c));
@@ -91,6 +102,7 @@ export async function seedCitizens(
       }),
   );
   await raiseSerials(db, serials, papers.serialsUsed);
+  await raiseSerials(db, citizenSerials, registers.serialsUsed);
   await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
   return { citizens: done, documents: docCount, applications: appCount, vehicles: vehicleCount };
 }

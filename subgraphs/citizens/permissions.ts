@@ -22,6 +22,9 @@ export const permissions: IRules = {
   },
   Mutation: {
     registerBirth: isAgent,
+    // The resolvers check the service (CIVIL_STATUS) and the purpose.
+    registerMarriage: isAgent,
+    registerDeath: isAgent,
   },
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   Commune: {
@@ -32,6 +35,11 @@ export const permissions: IRules = {
   CitizenEdge: allow,
   PageInfo: allow,
   RegisterBirthPayload: allow,
+  // Reached through Citizen.civilActs (guarded by CIVIL_ACTS) or the mutations' payloads;
+  // the persons of an act are Citizens, guarded field by field.
+  CivilActPayload: allow,
+  CivilAct: allow,
+  MarginalNote: allow,
   // Reached only through Citizen.consultations, which only the citizen may read.
   Consultation: allow,
   ConsultationConnection: allow,
