@@ -214,7 +214,11 @@ export async function consultationsOf(db: Db, nin: string, page: Page): Promise<
     .where(
       and(
         eq(consultations.nin, nin),
-        ne(consultations.principalKind, 'citizen'),
+        // The citizen's own reads are left out, but not the extracts they had issued.
+        or(
+          ne(consultations.principalKind, 'citizen'),
+          eq(consultations.purpose, 'BIRTH_EXTRACT_ISSUANCE'),
+        ),
         page.after ? lt(consultations.id, Number(page.after)) : undefined,
       ),
     )
