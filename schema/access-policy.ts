@@ -251,9 +251,6 @@ export const PRODUCTION_PURPOSES: readonly Purpose[] = ['IDENTITY_DOCUMENT_ISSUA
  */
 export const CIVIL_ACT_SERVICES: readonly AgentService[] = ['CIVIL_STATUS'];
 
-/** The services whose agents decide certificate requests (the Berkane annex's back office). */
-export const CERTIFICATE_SERVICES: readonly AgentService[] = ['CIVIL_STATUS'];
-
 /** Purposes under which a service reports a vehicle stolen or recovered (besides its owner). */
 export const THEFT_REPORT_PURPOSES: readonly Purpose[] = ['POLICE_INVESTIGATION'];
 

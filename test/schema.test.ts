@@ -99,6 +99,7 @@ describe('every list is a connection or says how long it can be', () => {
         'CivilAct.marginalNotes',
         'CivilAct.persons',
         'Daira.communes',
+        'ExtractVerification.disclosed',
         'Query.applicationStatistics',
         'Query.consultationStatistics',
         'Query.documentStatistics',

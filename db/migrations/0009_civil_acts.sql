@@ -1,29 +1,3 @@
-CREATE TABLE "citizens"."certificate_request_events" (
-	"id" bigserial PRIMARY KEY NOT NULL,
-	"number" text NOT NULL,
-	"status" text NOT NULL,
-	"by" text NOT NULL,
-	"reason" text,
-	"at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "citizens"."certificate_requests" (
-	"number" text PRIMARY KEY NOT NULL,
-	"nin" char(18) NOT NULL,
-	"type" text NOT NULL,
-	"reason" text NOT NULL,
-	"status" text NOT NULL,
-	"version" integer DEFAULT 1 NOT NULL,
-	"commune_code" char(4) NOT NULL,
-	"contact_phone" text,
-	"filed_by" text NOT NULL,
-	"channel" text NOT NULL,
-	"decision_reason" text,
-	"extract_code" text,
-	"created_at" timestamp with time zone NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "citizens"."civil_acts" (
 	"number" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -72,21 +46,6 @@ CREATE TABLE "citizens"."marginal_notes" (
 	"noted_on" date NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "citizens"."outbox" (
-	"id" bigserial PRIMARY KEY NOT NULL,
-	"kind" text NOT NULL,
-	"reference" text NOT NULL,
-	"recipient" text NOT NULL,
-	"message" text NOT NULL,
-	"status" text DEFAULT 'PENDING' NOT NULL,
-	"attempts" integer DEFAULT 0 NOT NULL,
-	"next_attempt_at" timestamp with time zone NOT NULL,
-	"sent_at" timestamp with time zone,
-	"provider_message_id" text,
-	"last_error" text,
-	"created_at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "citizens"."public_lookups" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -112,22 +71,18 @@ CREATE TABLE "citizens"."serials" (
 );
 --> statement-breakpoint
 ALTER TABLE "citizens"."citizens" ADD COLUMN "spouse_nin" char(18);--> statement-breakpoint
-CREATE INDEX "certificate_request_events_number_idx" ON "citizens"."certificate_request_events" USING btree ("number","id");--> statement-breakpoint
-CREATE INDEX "certificate_requests_nin_idx" ON "citizens"."certificate_requests" USING btree ("nin","created_at");--> statement-breakpoint
-CREATE INDEX "certificate_requests_queue_idx" ON "citizens"."certificate_requests" USING btree ("commune_code","status","created_at");--> statement-breakpoint
 CREATE INDEX "civil_acts_subject_idx" ON "citizens"."civil_acts" USING btree ("subject_nin");--> statement-breakpoint
 CREATE INDEX "civil_acts_partner_idx" ON "citizens"."civil_acts" USING btree ("partner_nin");--> statement-breakpoint
 CREATE UNIQUE INDEX "civil_acts_corrects_idx" ON "citizens"."civil_acts" USING btree ("corrects");--> statement-breakpoint
 CREATE UNIQUE INDEX "extracts_code_idx" ON "citizens"."extracts" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "extracts_nin_idx" ON "citizens"."extracts" USING btree ("nin");--> statement-breakpoint
 CREATE INDEX "marginal_notes_act_idx" ON "citizens"."marginal_notes" USING btree ("act_number","id");--> statement-breakpoint
-CREATE INDEX "outbox_pending_idx" ON "citizens"."outbox" USING btree ("status","next_attempt_at","id");--> statement-breakpoint
 CREATE INDEX "public_lookups_address_idx" ON "citizens"."public_lookups" USING btree ("client_address","at");--> statement-breakpoint
 CREATE INDEX "public_lookups_subject_idx" ON "citizens"."public_lookups" USING btree ("subject","at");--> statement-breakpoint
 CREATE INDEX "rate_limits_window_idx" ON "citizens"."rate_limits" USING btree ("window_start");--> statement-breakpoint
 CREATE INDEX "citizens_spouse_idx" ON "citizens"."citizens" USING btree ("spouse_nin");--> statement-breakpoint
 -- ===== Hand-written (issue 10), kept apart from the generated statements above. =====
--- Civil acts, their marginal notes, extract revocations, certificate request events and
+-- Civil acts, their marginal notes, extract revocations and
 -- public lookups are append-only: a correction is a new act that names the one it corrects.
 CREATE FUNCTION citizens.refuse_ledger_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -149,9 +104,6 @@ CREATE TRIGGER marginal_notes_no_truncate BEFORE TRUNCATE ON citizens.marginal_n
   FOR EACH STATEMENT EXECUTE FUNCTION citizens.refuse_ledger_change();
 --> statement-breakpoint
 CREATE TRIGGER extract_revocations_append_only BEFORE UPDATE OR DELETE ON citizens.extract_revocations
-  FOR EACH ROW EXECUTE FUNCTION citizens.refuse_ledger_change();
---> statement-breakpoint
-CREATE TRIGGER certificate_request_events_append_only BEFORE UPDATE OR DELETE ON citizens.certificate_request_events
   FOR EACH ROW EXECUTE FUNCTION citizens.refuse_ledger_change();
 --> statement-breakpoint
 CREATE TRIGGER public_lookups_append_only BEFORE UPDATE OR DELETE ON citizens.public_lookups

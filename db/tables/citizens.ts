@@ -14,7 +14,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { consultationsTable } from './consultations.js';
 import { idempotencyTable } from './idempotency.js';
-import { outboxTable } from './outbox.js';
 import { publicLookupsTable, rateLimitTable } from './public-lookups.js';
 import { serialsTable } from './serials.js';
 
@@ -178,56 +177,6 @@ export const extractRevocations = citizensSchema.table('extract_revocations', {
   actNumber: text('act_number'),
   at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
-
-/**
- * Certificates requested online or at a counter (the Berkane self-service). They live
- * with the registry because every certificate is drawn from the civil acts and approval
- * signs it in the same transaction as the decision.
- */
-export const certificateRequests = citizensSchema.table(
-  'certificate_requests',
-  {
-    /** CRT-YYYY-NNNNNNNN */
-    number: text('number').primaryKey(),
-    nin: char('nin', { length: 18 }).notNull(),
-    type: text('type').notNull(),
-    reason: text('reason').notNull(),
-    status: text('status').notNull(),
-    version: integer('version').notNull().default(1),
-    /** The commune whose agents decide it. */
-    communeCode: char('commune_code', { length: 4 }).notNull(),
-    contactPhone: text('contact_phone'),
-    filedBy: text('filed_by').notNull(),
-    /** FILED_ONLINE by the citizen, or AT_COUNTER by an agent on their behalf. */
-    channel: text('channel', { enum: ['ONLINE', 'COUNTER'] }).notNull(),
-    decisionReason: text('decision_reason'),
-    /** The verification code of the extract produced on approval. */
-    extractCode: text('extract_code'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
-  },
-  (t) => [
-    index('certificate_requests_nin_idx').on(t.nin, t.createdAt),
-    index('certificate_requests_queue_idx').on(t.communeCode, t.status, t.createdAt),
-  ],
-);
-
-/** Every step of a certificate request (append-only). */
-export const certificateRequestEvents = citizensSchema.table(
-  'certificate_request_events',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    number: text('number').notNull(),
-    status: text('status').notNull(),
-    by: text('by').notNull(),
-    reason: text('reason'),
-    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
-  },
-  (t) => [index('certificate_request_events_number_idx').on(t.number, t.id)],
-);
-
-/** SMS to citizens about their certificate requests (transactional outbox). */
-export const outbox = outboxTable(citizensSchema);
 
 /** Anonymous extract verifications: counters and the append-only log. */
 export const rateLimits = rateLimitTable(citizensSchema);

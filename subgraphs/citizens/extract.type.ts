@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ExtractVerdict {
   VALID = 'VALID',
@@ -63,6 +63,8 @@ export class ExtractVerification {
   @Field(() => String, { nullable: true, description: 'Issue date, when VALID.' })
   issuedOn!: string | null;
 
+  // At most the disclosable facts of an extract.
+  @Directive('@listSize(assumedSize: 11)')
   @Field(() => [DisclosedField], {
     description: 'The facts the holder chose to disclose; empty unless VALID.',
   })
