@@ -23,6 +23,8 @@ export const FIELD_GROUPS = {
     "leases of a commune's assets held by the person, with rents, payments, arrears and formal notices (patrimony subgraph)",
   CASES:
     'disputes in which a commune is a party and the person the opposing party (disputes subgraph)',
+  CIVIL_ACTS:
+    'civil acts (birth, marriage, death) drawn up for the person, with their marginal notes',
   CONSULTATIONS: 'who consulted this record: the citizen alone',
   SCHOOLING: 'enrolments in schools, grades, classes and results (education subgraph)',
 } as const;
@@ -45,6 +47,7 @@ export const PURPOSES = {
       'DOCUMENTS',
       'VEHICLES',
       'APPLICATIONS',
+      'CIVIL_ACTS',
     ],
   },
   IDENTITY_DOCUMENT_ISSUANCE: {
@@ -53,7 +56,16 @@ export const PURPOSES = {
   },
   JUDICIAL_PROCEEDINGS: {
     description: 'Courts and prosecution in a case naming the person',
-    groups: ['IDENTITY', 'FILIATION', 'CIVIL_STATUS', 'DEATH', 'DOCUMENTS', 'VEHICLES', 'CASES'],
+    groups: [
+      'IDENTITY',
+      'FILIATION',
+      'CIVIL_STATUS',
+      'DEATH',
+      'DOCUMENTS',
+      'VEHICLES',
+      'CASES',
+      'CIVIL_ACTS',
+    ],
   },
   CRIMINAL_RECORD: {
     description: 'Keeping and issuing the criminal record (casier judiciaire)',
@@ -86,15 +98,23 @@ export const PURPOSES = {
   },
   CONSULAR_SERVICES: {
     description: 'Services to citizens abroad',
-    groups: ['IDENTITY', 'FILIATION', 'CIVIL_STATUS', 'DEATH', 'DOCUMENTS'],
+    groups: ['IDENTITY', 'FILIATION', 'CIVIL_STATUS', 'DEATH', 'DOCUMENTS', 'CIVIL_ACTS'],
   },
   CIVIL_REGISTRATION: {
     description: 'Recording births, marriages and deaths at the civil-status office of a commune',
-    groups: ['IDENTITY', 'FILIATION', 'CIVIL_STATUS', 'DEATH'],
+    groups: ['IDENTITY', 'FILIATION', 'CIVIL_STATUS', 'DEATH', 'CIVIL_ACTS'],
   },
   COUNTER_SERVICE: {
     description: "Taking and deciding a citizen's application at a commune counter",
-    groups: ['IDENTITY', 'FILIATION', 'CIVIL_STATUS', 'DEATH', 'DOCUMENTS', 'APPLICATIONS'],
+    groups: [
+      'IDENTITY',
+      'FILIATION',
+      'CIVIL_STATUS',
+      'DEATH',
+      'DOCUMENTS',
+      'APPLICATIONS',
+      'CIVIL_ACTS',
+    ],
   },
   POLICE_INVESTIGATION: {
     description: 'Police work: stolen vehicles, checks of identity and documents',
@@ -272,6 +292,12 @@ export const GUARDIAN_GROUPS: readonly FieldGroup[] = ['SCHOOLING'];
 
 /** Purposes under which a ministry runs document production (moves applications to IN_PRODUCTION, READY). */
 export const PRODUCTION_PURPOSES: readonly Purpose[] = ['IDENTITY_DOCUMENT_ISSUANCE'];
+
+/**
+ * The services whose agents draw up marriages and deaths (and correct acts): the
+ * civil-status office alone. Births are also declared at the counter (registerBirth).
+ */
+export const CIVIL_ACT_SERVICES: readonly AgentService[] = ['CIVIL_STATUS'];
 
 /** Purposes under which a service reports a vehicle stolen or recovered (besides its owner). */
 export const THEFT_REPORT_PURPOSES: readonly Purpose[] = ['POLICE_INVESTIGATION'];

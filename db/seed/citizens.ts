@@ -17,6 +17,15 @@ export interface CitizenSeedRow {
   motherNin: string | null;
   maritalStatus: 'SINGLE' | 'MARRIED' | 'DIVORCED' | 'WIDOWED';
   deathDate: string | null;
+  /** The current spouse while MARRIED and both are in the registry. */
+  spouseNin: string | null;
+}
+
+/** Two seeded citizens married to each other (possibly since widowed or divorced). */
+export interface SeedCouple {
+  husband: CitizenSeedRow;
+  wife: CitizenSeedRow;
+  divorced: boolean;
 }
 
 /** Seeded data describes the registry as of this date, so it never depends on the clock. */
@@ -46,6 +55,7 @@ export class CitizenGenerator {
   private readonly rng: Random;
   private readonly serials = new Counters();
   private readonly byWilaya = new Map<string, string[]>();
+  private readonly couples: SeedCouple[] = [];
 
   constructor(private readonly options: CitizenGeneratorOptions) {
     if (options.communeCodes.length === 0) throw new Error('no communes to seed citizens into');
@@ -133,6 +143,7 @@ export class CitizenGenerator {
       motherNin: mother?.nin ?? null,
       maritalStatus: 'SINGLE',
       deathDate: deathDate && deathDate > birthDate ? deathDate : null,
+      spouseNin: null,
     };
   }
 
@@ -140,6 +151,16 @@ export class CitizenGenerator {
     const divorced = !a.deathDate && !b.deathDate && this.rng.chance(0.07);
     a.maritalStatus = divorced ? 'DIVORCED' : b.deathDate ? 'WIDOWED' : 'MARRIED';
     b.maritalStatus = divorced ? 'DIVORCED' : a.deathDate ? 'WIDOWED' : 'MARRIED';
+    if (a.maritalStatus === 'MARRIED' && b.maritalStatus === 'MARRIED') {
+      a.spouseNin = b.nin;
+      b.spouseNin = a.nin;
+    }
+    this.couples.push({ husband: a, wife: b, divorced });
+  }
+
+  /** The couples formed since the last call (their marriage acts are drawn from them). */
+  takeCouples(): SeedCouple[] {
+    return this.couples.splice(0);
   }
 
   private children(

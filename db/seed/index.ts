@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { raiseSerials } from '../serials.js';
-import { citizens, ninSerials } from '../tables/citizens.js';
+import {
+  citizens,
+  civilActs,
+  marginalNotes,
+  ninSerials,
+  serials as citizenSerials,
+} from '../tables/citizens.js';
+import { CivilActGenerator } from './civil-acts.js';
 import { communes, dairas, wilayas } from '../tables/communes.js';
 import { applicationEvents, applications, documents, serials } from '../tables/documents.js';
 import { CitizenGenerator } from './citizens.js';
@@ -69,6 +76,7 @@ export async function seedCitizens(
   });
   const papers = new DocumentGenerator(options.seed);
   const cars = new VehicleGenerator(options.seed);
+  const registers = new CivilActGenerator();
   let vehicleCount = 0;
   let done = 0;
   let docCount = 0;
@@ -77,11 +85,14 @@ export async function seedCitizens(
   for (const batch of generator.batches(CHUNK)) {
     for (const c of batch)
       if (!c.deathDate && c.birthDate < '2004-01-01') tenants.push({ nin: c.nin });
+    const drawn = registers.generate(batch, generator.takeCouples());
     const issued = papers.generate(batch);
     const fleet = cars.generate(batch);
     // One transaction per batch: one commit (one WAL flush) instead of one per INSERT.
     await db.transaction(async (tx) => {
       await tx.insert(citizens).values(batch);
+      await insertChunks(drawn.acts, (c) => tx.insert(civilActs).values(c));
+      await insertChunks(drawn.notes, (c) => tx.insert(marginalNotes).values(c));
       await insertChunks(issued.documents, (c) => tx.insert(documents).values(c));
       await insertChunks(issued.applications, (c) => tx.insert(applications).values(c));
       await insertChunks(issued.events, (c) => tx.insert(applicationEvents).values(c));
@@ -106,6 +117,7 @@ export async function seedCitizens(
       }),
   );
   await raiseSerials(db, serials, papers.serialsUsed);
+  await raiseSerials(db, citizenSerials, registers.serialsUsed);
   await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
   const patrimony = await seedPatrimony(db, options, codes, tenants);
   return {

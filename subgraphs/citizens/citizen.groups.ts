@@ -15,5 +15,7 @@ export const CITIZEN_FIELD_GROUPS: Record<string, FieldGroup> = {
   children: 'FILIATION',
   maritalStatus: 'CIVIL_STATUS',
   deathDate: 'DEATH',
+  spouse: 'CIVIL_STATUS',
+  civilActs: 'CIVIL_ACTS',
   consultations: 'CONSULTATIONS',
 };

@@ -32,6 +32,7 @@ export interface CitizenRecord {
   motherNin: string | null;
   maritalStatus: 'SINGLE' | 'MARRIED' | 'DIVORCED' | 'WIDOWED';
   deathDate: string | null;
+  spouseNin: string | null;
 }
 
 @ObjectType({

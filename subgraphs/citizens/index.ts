@@ -3,6 +3,9 @@ import { consultations } from '../../db/tables/citizens.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { resolveCitizenReference } from './citizen.reference.js';
 import { CitizenResolver } from './citizen.resolver.js';
+import { CitizenActsResolver } from './citizen-acts.resolver.js';
+import { CivilActResolver } from './civil-act.resolver.js';
+import { ExtractResolver } from './extract.resolver.js';
 import { CommuneCitizensResolver } from './commune.resolver.js';
 import { createLoaders, type CitizensLoaders } from './loaders.js';
 import { permissions } from './permissions.js';
@@ -12,7 +15,13 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
   name: 'citizens',
   defaultPort: 4001,
   schemaParts: () => ({
-    resolvers: [CitizenResolver, CommuneCitizensResolver],
+    resolvers: [
+      CitizenResolver,
+      CitizenActsResolver,
+      CivilActResolver,
+      ExtractResolver,
+      CommuneCitizensResolver,
+    ],
     references: {
       Citizen: { __resolveReference: resolveCitizenReference },
       // The registry knows a commune only by its code: that is all a reference needs.

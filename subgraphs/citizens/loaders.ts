@@ -3,6 +3,14 @@ import type { Db } from '../../db/client.js';
 import type { Page } from '../kit/pagination.js';
 import type { CitizenRecord } from './citizen.type.js';
 import { childrenOf, citizensBornIn, citizensByNins } from './queries.js';
+import {
+  actsByNumbers,
+  actsConcerning,
+  correctionsOf,
+  notesOn,
+  type CivilActRow,
+  type MarginalNoteRow,
+} from './civil-act.queries.js';
 
 export interface BornInKey {
   communeCode: string;
@@ -16,6 +24,26 @@ export function createLoaders(db: Db) {
       const rows = await citizensByNins(db, nins);
       const byNin = new Map(rows.map((r) => [r.nin, r]));
       return nins.map((nin) => byNin.get(nin) ?? null);
+    }),
+
+    actsByNin: new DataLoader<string, CivilActRow[]>(async (nins) => {
+      const rows = await actsConcerning(db, nins);
+      return nins.map((nin) => rows.filter((r) => r.subjectNin === nin || r.partnerNin === nin));
+    }),
+
+    actByNumber: new DataLoader<string, CivilActRow | null>(async (numbers) => {
+      const rows = await actsByNumbers(db, numbers);
+      return numbers.map((n) => rows.find((r) => r.number === n) ?? null);
+    }),
+
+    correctionOfAct: new DataLoader<string, CivilActRow | null>(async (numbers) => {
+      const rows = await correctionsOf(db, numbers);
+      return numbers.map((n) => rows.find((r) => r.corrects === n) ?? null);
+    }),
+
+    notesByAct: new DataLoader<string, MarginalNoteRow[]>(async (numbers) => {
+      const rows = await notesOn(db, numbers);
+      return numbers.map((n) => rows.filter((r) => r.actNumber === n));
     }),
 
     childrenByParentNin: new DataLoader<string, CitizenRecord[]>(async (nins) => {

@@ -19,9 +19,18 @@ export const permissions: IRules = {
     me: isCitizen,
     citizens: or(isMinistry, isAgent),
     consultationStatistics: isMinistry,
+    // Public: a verifier needs no account; limited and logged in the resolver.
+    verifyExtract: allow,
+    extractIssuerKeys: allow,
+    extractStatusList: allow,
   },
   Mutation: {
     registerBirth: isAgent,
+    // The resolvers check the service (CIVIL_STATUS) and the purpose.
+    registerMarriage: isAgent,
+    registerDeath: isAgent,
+    // The citizen themself or an agent at a counter; the resolver decides which NIN.
+    issueBirthExtract: isAuthenticated,
   },
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   Commune: {
@@ -32,6 +41,14 @@ export const permissions: IRules = {
   CitizenEdge: allow,
   PageInfo: allow,
   RegisterBirthPayload: allow,
+  // Reached through Citizen.civilActs (guarded by CIVIL_ACTS) or the mutations' payloads;
+  // the persons of an act are Citizens, guarded field by field.
+  CivilActPayload: allow,
+  CivilAct: allow,
+  MarginalNote: allow,
+  BirthExtract: allow,
+  ExtractVerification: allow,
+  DisclosedField: allow,
   // Reached only through Citizen.consultations, which only the citizen may read.
   Consultation: allow,
   ConsultationConnection: allow,

@@ -5,8 +5,10 @@ import { makeNin, ninPrefix } from '../../schema/nin.js';
 import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import type { Page } from '../kit/pagination.js';
 import type { CitizenRecord } from './citizen.type.js';
+import { newAct } from './civil-act.queries.js';
 
-const record = {
+/** The registry columns behind a CitizenRecord. */
+export const citizenColumns = {
   nin: citizens.nin,
   givenNameAr: citizens.givenNameAr,
   familyNameAr: citizens.familyNameAr,
@@ -19,12 +21,13 @@ const record = {
   motherNin: citizens.motherNin,
   maritalStatus: citizens.maritalStatus,
   deathDate: citizens.deathDate,
+  spouseNin: citizens.spouseNin,
 };
 
 export async function citizensByNins(db: Db, nins: readonly string[]): Promise<CitizenRecord[]> {
   if (nins.length === 0) return [];
   return db
-    .select(record)
+    .select(citizenColumns)
     .from(citizens)
     .where(inArray(citizens.nin, [...nins]));
 }
@@ -34,7 +37,7 @@ export async function childrenOf(db: Db, parentNins: readonly string[]): Promise
   if (parentNins.length === 0) return [];
   const list = [...parentNins];
   return db
-    .select(record)
+    .select(citizenColumns)
     .from(citizens)
     .where(or(inArray(citizens.fatherNin, list), inArray(citizens.motherNin, list)))
     .orderBy(asc(citizens.birthDate), asc(citizens.nin));
@@ -82,7 +85,7 @@ export async function listCitizens(
   const where = filterConditions(filter);
   if (page.after) where.push(gt(citizens.nin, page.after));
   return db
-    .select(record)
+    .select(citizenColumns)
     .from(citizens)
     .where(and(...where))
     .orderBy(asc(citizens.nin))
@@ -101,7 +104,7 @@ export async function citizensBornIn(
   if (communeCodes.length === 0) return [];
   const inner = db
     .select({
-      ...record,
+      ...citizenColumns,
       rank: sql<number>`row_number() over (partition by ${citizens.birthCommuneCode} order by ${citizens.nin})`.as(
         'rank',
       ),
@@ -166,6 +169,18 @@ export async function registerBirth(
       .returning({ last: ninSerials.last });
     const nin = makeNin(prefix, serial!.last);
     await tx.insert(citizens).values({ ...birth, nin, maritalStatus: 'SINGLE', registeredBy });
+    // The birth act, drawn up at the office of the commune of birth on the day it is declared.
+    await newAct(tx, {
+      kind: 'BIRTH',
+      communeCode: birth.birthCommuneCode,
+      actDate: new Date().toISOString().slice(0, 10),
+      eventDate: birth.birthDate,
+      eventCommuneCode: birth.birthCommuneCode,
+      subjectNin: nin,
+      partnerNin: null,
+      corrects: null,
+      registeredBy,
+    });
     return { nin };
   });
   return { nin: result.nin, replayed };
@@ -199,7 +214,11 @@ export async function consultationsOf(db: Db, nin: string, page: Page): Promise<
     .where(
       and(
         eq(consultations.nin, nin),
-        ne(consultations.principalKind, 'citizen'),
+        // The citizen's own reads are left out, but not the extracts they had issued.
+        or(
+          ne(consultations.principalKind, 'citizen'),
+          eq(consultations.purpose, 'BIRTH_EXTRACT_ISSUANCE'),
+        ),
         page.after ? lt(consultations.id, Number(page.after)) : undefined,
       ),
     )
