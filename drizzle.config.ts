@@ -8,7 +8,17 @@ export default defineConfig({
     './db/tables/documents.ts',
     './db/tables/vehicles.ts',
     './db/tables/platform.ts',
+    './db/tables/hygiene.ts',
+    './db/tables/associations.ts',
   ],
   out: './db/migrations',
-  schemaFilter: ['citizens', 'communes', 'documents', 'vehicles', 'platform'],
+  schemaFilter: [
+    'citizens',
+    'communes',
+    'documents',
+    'vehicles',
+    'platform',
+    'hygiene',
+    'associations',
+  ],
 });

@@ -19,6 +19,9 @@ export const FIELD_GROUPS = {
   DOCUMENTS: 'passports, identity cards and driving licences (documents subgraph)',
   VEHICLES: 'vehicles and registration cards (vehicles subgraph)',
   APPLICATIONS: 'applications made at commune counters (documents subgraph)',
+  HYGIENE:
+    'establishments a person operates, and requests they filed with the hygiene office (hygiene subgraph)',
+  ASSOCIATIONS: 'associations a person founded or whose board they sit on (associations subgraph)',
   CONSULTATIONS: 'who consulted this record: the citizen alone',
 } as const;
 export type FieldGroup = keyof typeof FIELD_GROUPS;
@@ -94,6 +97,25 @@ export const PURPOSES = {
     description: 'Police work: stolen vehicles, checks of identity and documents',
     groups: ['IDENTITY', 'DEATH', 'DOCUMENTS', 'VEHICLES'],
   },
+  PUBLIC_HYGIENE: {
+    description:
+      "A commune's hygiene office: inspecting establishments, water and campaigns, handling citizens' requests",
+    groups: ['IDENTITY', 'DEATH', 'HYGIENE'],
+  },
+  ASSOCIATIONS_REGISTRY: {
+    description:
+      'Declaring, registering and following associations at a commune (founders, boards)',
+    groups: ['IDENTITY', 'DEATH', 'ASSOCIATIONS'],
+  },
+  PUBLIC_HEALTH_SURVEILLANCE: {
+    description:
+      'Public health watch over inspections and drinking water; reads no person (no field group)',
+    groups: [],
+  },
+  LOCAL_AUTHORITY_OVERSIGHT: {
+    description: "Oversight of the communes' services through their figures; reads no person",
+    groups: [],
+  },
 } as const satisfies Record<string, PurposeDefinition>;
 export type Purpose = keyof typeof PURPOSES;
 
@@ -119,7 +141,11 @@ export interface PrincipalPolicy {
 export const MINISTRIES = {
   INTERIOR: {
     label: 'Interior, local authorities and territorial planning',
-    purposes: ['CIVIL_STATUS_ADMINISTRATION', 'IDENTITY_DOCUMENT_ISSUANCE'],
+    purposes: [
+      'CIVIL_STATUS_ADMINISTRATION',
+      'IDENTITY_DOCUMENT_ISSUANCE',
+      'LOCAL_AUTHORITY_OVERSIGHT',
+    ],
     distinctNinsPerWindow: 20_000,
     reach: 'NATIONAL',
     readsAllStatistics: true,
@@ -132,7 +158,7 @@ export const MINISTRIES = {
   },
   HEALTH: {
     label: 'Health and social security',
-    purposes: ['SOCIAL_SECURITY_ENTITLEMENT', 'HEALTH_CARE'],
+    purposes: ['SOCIAL_SECURITY_ENTITLEMENT', 'HEALTH_CARE', 'PUBLIC_HEALTH_SURVEILLANCE'],
     distinctNinsPerWindow: 10_000,
     reach: 'NATIONAL',
   },
@@ -196,13 +222,13 @@ export const AGENT_SERVICES = {
   },
   HYGIENE: {
     label: 'Hygiene office: inspections, citizens’ requests',
-    purposes: [],
+    purposes: ['PUBLIC_HYGIENE'],
     distinctNinsPerWindow: 500,
     reach: 'OWN_COMMUNE',
   },
   ASSOCIATIONS: {
     label: 'Associations registry',
-    purposes: [],
+    purposes: ['ASSOCIATIONS_REGISTRY'],
     distinctNinsPerWindow: 500,
     reach: 'OWN_COMMUNE',
   },
@@ -228,6 +254,27 @@ export const PRODUCTION_PURPOSES: readonly Purpose[] = ['IDENTITY_DOCUMENT_ISSUA
 
 /** Purposes under which a service reports a vehicle stolen or recovered (besides its owner). */
 export const THEFT_REPORT_PURPOSES: readonly Purpose[] = ['POLICE_INVESTIGATION'];
+
+/**
+ * Purposes under which the hygiene office's records that name no person are read
+ * (establishments without their operator, inspections, water samples, campaigns): the
+ * office itself within its commune, and Health's public-health watch nationally.
+ */
+export const HYGIENE_RECORD_PURPOSES: readonly Purpose[] = [
+  'PUBLIC_HYGIENE',
+  'PUBLIC_HEALTH_SURVEILLANCE',
+];
+
+/** Purposes under which a commune service's figures are read (its own commune, or any for a ministry). */
+export const HYGIENE_FIGURES_PURPOSES: readonly Purpose[] = [
+  'PUBLIC_HYGIENE',
+  'PUBLIC_HEALTH_SURVEILLANCE',
+  'LOCAL_AUTHORITY_OVERSIGHT',
+];
+export const ASSOCIATIONS_FIGURES_PURPOSES: readonly Purpose[] = [
+  'ASSOCIATIONS_REGISTRY',
+  'LOCAL_AUTHORITY_OVERSIGHT',
+];
 
 /** The quota window over which distinct NINs are counted. */
 export const QUOTA_WINDOW_SECONDS = 3600;

@@ -1,6 +1,7 @@
 /**
  * Which subgraph may call which other one on the caller's behalf, and only that. The
- * documents counter checks the civil registry at submission; vehicles check owners.
+ * documents counter checks the civil registry at submission; vehicles check owners;
+ * hygiene checks an establishment's operator; associations check founders and board members.
  * For each fetch to a subgraph listed here, the gateway also signs a token whose
  * audience is the callee, carrying the same caller and purpose (header
  * `x-delegation-<callee>`): the callee applies its policy and audit to the real caller.
@@ -8,6 +9,8 @@
 export const DELEGATIONS: Readonly<Record<string, readonly string[]>> = {
   documents: ['citizens'],
   vehicles: ['citizens'],
+  hygiene: ['citizens'],
+  associations: ['citizens'],
 };
 
 export const delegationHeader = (callee: string) => `x-delegation-${callee}`;

@@ -11,6 +11,11 @@ import {
   OWNERSHIP_FIELD_GROUPS,
   VEHICLE_FIELD_GROUPS,
 } from './vehicles/vehicle.groups.js';
+import {
+  CITIZEN_FIELD_GROUPS as CITIZEN_HYGIENE_FIELD_GROUPS,
+  ESTABLISHMENT_PERSON_FIELD_GROUPS,
+  REQUEST_FIELD_GROUPS,
+} from './hygiene/hygiene.groups.js';
 
 /** Every subgraph's field → group map, as "Type.field", for the policy docs. */
 export function fieldGroupIndex(): FieldGroupIndex {
@@ -26,5 +31,8 @@ export function fieldGroupIndex(): FieldGroupIndex {
   add('Vehicle', VEHICLE_FIELD_GROUPS);
   add('Ownership', OWNERSHIP_FIELD_GROUPS);
   add('RegistrationCard', CARD_FIELD_GROUPS);
+  add('Citizen', CITIZEN_HYGIENE_FIELD_GROUPS);
+  add('HygieneRequest', REQUEST_FIELD_GROUPS);
+  add('Establishment', ESTABLISHMENT_PERSON_FIELD_GROUPS);
   return index;
 }

@@ -1,6 +1,7 @@
 import { citizensSubgraph } from './citizens/index.js';
 import { communesSubgraph } from './communes/index.js';
 import { documentsSubgraph } from './documents/index.js';
+import { hygieneSubgraph } from './hygiene/index.js';
 import type { SubgraphDefinition } from './kit/subgraph.js';
 import { vehiclesSubgraph } from './vehicles/index.js';
 
@@ -10,6 +11,7 @@ export const subgraphs = [
   communesSubgraph,
   documentsSubgraph,
   vehiclesSubgraph,
+  hygieneSubgraph,
 ] as SubgraphDefinition[];
 
 /** The outboxes the notification relay serves: every subgraph that notifies someone. */
