@@ -8,6 +8,8 @@ import { CitizenGenerator } from './citizens.js';
 import { DocumentGenerator } from './documents.js';
 import { VehicleGenerator } from './vehicles.js';
 import * as vehicleTables from '../tables/vehicles.js';
+import * as hygieneTables from '../tables/hygiene.js';
+import { HygieneGenerator } from './hygiene.js';
 import { loadTerritory } from './communes.js';
 
 export interface SeedOptions {
@@ -26,6 +28,8 @@ export interface SeedReport {
   documents: number;
   applications: number;
   vehicles: number;
+  establishments: number;
+  hygieneRequests: number;
 }
 
 const CHUNK = 1000;
@@ -49,7 +53,7 @@ export async function seedTerritory(
 export async function seedCitizens(
   db: Db,
   options: SeedOptions,
-): Promise<{ citizens: number; documents: number; applications: number; vehicles: number }> {
+): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes'>> {
   const codes = (
     await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
   ).map((r) => r.code);
@@ -60,6 +64,9 @@ export async function seedCitizens(
   });
   const papers = new DocumentGenerator(options.seed);
   const cars = new VehicleGenerator(options.seed);
+  const hygiene = new HygieneGenerator(options.seed);
+  let establishmentCount = 0;
+  let requestCount = 0;
   let vehicleCount = 0;
   let done = 0;
   let docCount = 0;
@@ -75,6 +82,33 @@ export async function seedCitizens(
     await insertChunks(fleet.ownerships, (c) => db.insert(vehicleTables.ownerships).values(c));
     await insertChunks(fleet.cards, (c) => db.insert(vehicleTables.registrationCards).values(c));
     vehicleCount += fleet.vehicles.length;
+    const office = hygiene.generate(batch);
+    await insertChunks(office.establishments, (c) =>
+      db.insert(hygieneTables.establishments).values(c as never),
+    );
+    await insertChunks(office.inspections, (c) =>
+      db.insert(hygieneTables.inspections).values(c as never),
+    );
+    await insertChunks(office.items, (c) =>
+      db.insert(hygieneTables.inspectionItems).values(c as never),
+    );
+    await insertChunks(office.points, (c) =>
+      db.insert(hygieneTables.samplingPoints).values(c as never),
+    );
+    await insertChunks(office.samples, (c) =>
+      db.insert(hygieneTables.waterSamples).values(c as never),
+    );
+    await insertChunks(office.campaigns, (c) =>
+      db.insert(hygieneTables.campaigns).values(c as never),
+    );
+    await insertChunks(office.requests, (c) =>
+      db.insert(hygieneTables.requests).values(c as never),
+    );
+    await insertChunks(office.events, (c) =>
+      db.insert(hygieneTables.requestEvents).values(c as never),
+    );
+    establishmentCount += office.establishments.length;
+    requestCount += office.requests.length;
     docCount += issued.documents.length;
     appCount += issued.applications.length;
     done += batch.length;
@@ -92,7 +126,15 @@ export async function seedCitizens(
   );
   await raiseSerials(db, serials, papers.serialsUsed);
   await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
-  return { citizens: done, documents: docCount, applications: appCount, vehicles: vehicleCount };
+  await raiseSerials(db, hygieneTables.serials, hygiene.serialsUsed);
+  return {
+    citizens: done,
+    documents: docCount,
+    applications: appCount,
+    vehicles: vehicleCount,
+    establishments: establishmentCount,
+    hygieneRequests: requestCount,
+  };
 }
 
 async function count(db: Db, table: typeof wilayas | typeof citizens): Promise<number> {
@@ -110,6 +152,8 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
     documents: 0,
     applications: 0,
     vehicles: 0,
+    establishments: 0,
+    hygieneRequests: 0,
   };
   let seeded = false;
   if ((await count(db, wilayas)) === 0) {

@@ -72,6 +72,8 @@ export class InspectionResolver {
     };
     const earlier = await replayedInspection(ctx.db, request);
     const { id } = earlier ?? (await recordInspection(ctx.db, row, items, request)).result;
+    // The establishment was read before this inspection changed its standing.
+    ctx.loaders.establishmentById.clear(e.id);
     return ctx.loaders.inspectionById.load(id);
   }
 
