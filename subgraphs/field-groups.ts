@@ -1,4 +1,9 @@
 import type { FieldGroupIndex } from '../schema/policy-docs.js';
+import {
+  BOARD_MEMBER_FIELD_GROUPS,
+  CITIZEN_FIELD_GROUPS as CITIZEN_ASSOCIATION_FIELD_GROUPS,
+  FOUNDER_FIELD_GROUPS,
+} from './associations/association.groups.js';
 import { CITIZEN_FIELD_GROUPS } from './citizens/citizen.groups.js';
 import {
   APPLICATION_FIELD_GROUPS,
@@ -34,5 +39,8 @@ export function fieldGroupIndex(): FieldGroupIndex {
   add('Citizen', CITIZEN_HYGIENE_FIELD_GROUPS);
   add('HygieneRequest', REQUEST_FIELD_GROUPS);
   add('Establishment', ESTABLISHMENT_PERSON_FIELD_GROUPS);
+  add('Citizen', CITIZEN_ASSOCIATION_FIELD_GROUPS);
+  add('Founder', FOUNDER_FIELD_GROUPS);
+  add('BoardMember', BOARD_MEMBER_FIELD_GROUPS);
   return index;
 }

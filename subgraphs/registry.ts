@@ -1,3 +1,4 @@
+import { associationsSubgraph } from './associations/index.js';
 import { citizensSubgraph } from './citizens/index.js';
 import { communesSubgraph } from './communes/index.js';
 import { documentsSubgraph } from './documents/index.js';
@@ -12,6 +13,7 @@ export const subgraphs = [
   documentsSubgraph,
   vehiclesSubgraph,
   hygieneSubgraph,
+  associationsSubgraph,
 ] as SubgraphDefinition[];
 
 /** The outboxes the notification relay serves: every subgraph that notifies someone. */

@@ -94,7 +94,16 @@ describe('every list is a connection or says how long it can be', () => {
     expect(plain.sort()).toEqual(
       [
         'Application.history',
+        'Association.board',
+        'Association.founders',
+        'Association.history',
+        'AssociationStatistics.byDomainAndStatus',
         'Citizen.children',
+        'HygieneRequest.history',
+        'HygieneRequestTracking.steps',
+        'HygieneStatistics.establishmentsByStanding',
+        'HygieneStatistics.requestsByCategoryAndStatus',
+        'Inspection.items',
         'Daira.communes',
         'Query.applicationStatistics',
         'Query.consultationStatistics',
