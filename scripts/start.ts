@@ -57,7 +57,7 @@ const seeded = await seedIfEmpty(database.db, {
 });
 if (seeded)
   say(
-    `\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.establishments} establishments, ${seeded.hygieneRequests} hygiene requests`,
+    `\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.establishments} establishments, ${seeded.hygieneRequests} hygiene requests, ${seeded.associations} associations`,
   );
 
 const internalKey = await loadJwkFile(subEnv.INTERNAL_PUBLIC_KEY_FILE, INTERNAL_ALGORITHM);

@@ -10,6 +10,8 @@ import { VehicleGenerator } from './vehicles.js';
 import * as vehicleTables from '../tables/vehicles.js';
 import * as hygieneTables from '../tables/hygiene.js';
 import { HygieneGenerator } from './hygiene.js';
+import * as associationTables from '../tables/associations.js';
+import { AssociationGenerator } from './associations.js';
 import { loadTerritory } from './communes.js';
 
 export interface SeedOptions {
@@ -30,6 +32,7 @@ export interface SeedReport {
   vehicles: number;
   establishments: number;
   hygieneRequests: number;
+  associations: number;
 }
 
 const CHUNK = 1000;
@@ -65,6 +68,8 @@ export async function seedCitizens(
   const papers = new DocumentGenerator(options.seed);
   const cars = new VehicleGenerator(options.seed);
   const hygiene = new HygieneGenerator(options.seed);
+  const registry = new AssociationGenerator(options.seed);
+  let associationCount = 0;
   let establishmentCount = 0;
   let requestCount = 0;
   let vehicleCount = 0;
@@ -109,6 +114,23 @@ export async function seedCitizens(
     );
     establishmentCount += office.establishments.length;
     requestCount += office.requests.length;
+    const clubs = registry.generate(batch);
+    await insertChunks(clubs.associations, (c) =>
+      db.insert(associationTables.associations).values(c as never),
+    );
+    await insertChunks(clubs.founders, (c) =>
+      db.insert(associationTables.founders).values(c as never),
+    );
+    await insertChunks(clubs.board, (c) =>
+      db.insert(associationTables.boardMembers).values(c as never),
+    );
+    await insertChunks(clubs.events, (c) =>
+      db.insert(associationTables.associationEvents).values(c as never),
+    );
+    await insertChunks(clubs.assemblies, (c) =>
+      db.insert(associationTables.generalAssemblies).values(c as never),
+    );
+    associationCount += clubs.associations.length;
     docCount += issued.documents.length;
     appCount += issued.applications.length;
     done += batch.length;
@@ -127,6 +149,7 @@ export async function seedCitizens(
   await raiseSerials(db, serials, papers.serialsUsed);
   await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
   await raiseSerials(db, hygieneTables.serials, hygiene.serialsUsed);
+  await raiseSerials(db, associationTables.serials, registry.serialsUsed);
   return {
     citizens: done,
     documents: docCount,
@@ -134,6 +157,7 @@ export async function seedCitizens(
     vehicles: vehicleCount,
     establishments: establishmentCount,
     hygieneRequests: requestCount,
+    associations: associationCount,
   };
 }
 
@@ -154,6 +178,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
     vehicles: 0,
     establishments: 0,
     hygieneRequests: 0,
+    associations: 0,
   };
   let seeded = false;
   if ((await count(db, wilayas)) === 0) {
