@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
 import { raiseSerials } from '../serials.js';
 import { citizens, ninSerials } from '../tables/citizens.js';
@@ -39,6 +40,12 @@ const CHUNK = 1000;
 
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** Rows of several tables, in order (generators give plain rows, typed by their tables). */
+async function insertAll(db: Db, work: [PgTable, Record<string, unknown>[]][]) {
+  for (const [table, rows] of work)
+    await insertChunks(rows, (c) => db.insert(table).values(c as never));
 }
 
 export async function seedTerritory(
@@ -88,48 +95,24 @@ export async function seedCitizens(
     await insertChunks(fleet.cards, (c) => db.insert(vehicleTables.registrationCards).values(c));
     vehicleCount += fleet.vehicles.length;
     const office = hygiene.generate(batch);
-    await insertChunks(office.establishments, (c) =>
-      db.insert(hygieneTables.establishments).values(c as never),
-    );
-    await insertChunks(office.inspections, (c) =>
-      db.insert(hygieneTables.inspections).values(c as never),
-    );
-    await insertChunks(office.items, (c) =>
-      db.insert(hygieneTables.inspectionItems).values(c as never),
-    );
-    await insertChunks(office.points, (c) =>
-      db.insert(hygieneTables.samplingPoints).values(c as never),
-    );
-    await insertChunks(office.samples, (c) =>
-      db.insert(hygieneTables.waterSamples).values(c as never),
-    );
-    await insertChunks(office.campaigns, (c) =>
-      db.insert(hygieneTables.campaigns).values(c as never),
-    );
-    await insertChunks(office.requests, (c) =>
-      db.insert(hygieneTables.requests).values(c as never),
-    );
-    await insertChunks(office.events, (c) =>
-      db.insert(hygieneTables.requestEvents).values(c as never),
-    );
+    const clubs = registry.generate(batch);
+    await insertAll(db, [
+      [hygieneTables.establishments, office.establishments],
+      [hygieneTables.inspections, office.inspections],
+      [hygieneTables.inspectionItems, office.items],
+      [hygieneTables.samplingPoints, office.points],
+      [hygieneTables.waterSamples, office.samples],
+      [hygieneTables.campaigns, office.campaigns],
+      [hygieneTables.requests, office.requests],
+      [hygieneTables.requestEvents, office.events],
+      [associationTables.associations, clubs.associations],
+      [associationTables.founders, clubs.founders],
+      [associationTables.boardMembers, clubs.board],
+      [associationTables.associationEvents, clubs.events],
+      [associationTables.generalAssemblies, clubs.assemblies],
+    ]);
     establishmentCount += office.establishments.length;
     requestCount += office.requests.length;
-    const clubs = registry.generate(batch);
-    await insertChunks(clubs.associations, (c) =>
-      db.insert(associationTables.associations).values(c as never),
-    );
-    await insertChunks(clubs.founders, (c) =>
-      db.insert(associationTables.founders).values(c as never),
-    );
-    await insertChunks(clubs.board, (c) =>
-      db.insert(associationTables.boardMembers).values(c as never),
-    );
-    await insertChunks(clubs.events, (c) =>
-      db.insert(associationTables.associationEvents).values(c as never),
-    );
-    await insertChunks(clubs.assemblies, (c) =>
-      db.insert(associationTables.generalAssemblies).values(c as never),
-    );
     associationCount += clubs.associations.length;
     docCount += issued.documents.length;
     appCount += issued.applications.length;

@@ -1,15 +1,12 @@
+import { ASSOCIATION_STATUSES, BOARD_ROLES } from '../../db/tables/associations.js';
+
+// The statuses and roles are the table's (db/tables/associations.ts): one list for both.
+export { ASSOCIATION_STATUSES, BOARD_ROLES };
 /**
  * An association's life as data (law 12-06 on associations): declared at its commune,
  * registered (with a numbered receipt) or refused with a reason within the legal delay;
  * once registered, suspended and reinstated, or dissolved.
  */
-export const ASSOCIATION_STATUSES = [
-  'DECLARED',
-  'REGISTERED',
-  'REFUSED',
-  'SUSPENDED',
-  'DISSOLVED',
-] as const;
 export type AssociationStatusName = (typeof ASSOCIATION_STATUSES)[number];
 
 export const TRANSITIONS: Record<AssociationStatusName, readonly AssociationStatusName[]> = {
@@ -32,7 +29,6 @@ export const LEGAL_DELAY_DAYS = 30;
 /** Founders and board members are of age. */
 export const ADULT_AGE = 18;
 
-export const BOARD_ROLES = ['PRESIDENT', 'SECRETARY_GENERAL', 'TREASURER', 'MEMBER'] as const;
 export type BoardRoleName = (typeof BOARD_ROLES)[number];
 /** Roles a board holds exactly once. */
 export const SINGLE_ROLES: readonly BoardRoleName[] = [

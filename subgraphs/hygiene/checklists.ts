@@ -1,17 +1,11 @@
+import { ESTABLISHMENT_CATEGORIES } from '../../db/tables/hygiene.js';
+
+export { ESTABLISHMENT_CATEGORIES };
 /**
  * The inspection checklist of each establishment category, as data: the items every
  * establishment is checked on, then those of its trade. An inspection answers each item of
  * its establishment's category, and only those.
  */
-export const ESTABLISHMENT_CATEGORIES = [
-  'BAKERY',
-  'BUTCHER',
-  'RESTAURANT',
-  'CAFE',
-  'GROCERY',
-  'HAMMAM',
-  'SCHOOL_CANTEEN',
-] as const;
 export type EstablishmentCategoryName = (typeof ESTABLISHMENT_CATEGORIES)[number];
 
 const COMMON = [

@@ -1,7 +1,7 @@
+import { MEASURES } from '../../db/tables/hygiene.js';
 import { ErrorCode, appError, badInput } from '../kit/errors.js';
 import { CHECKLISTS, type EstablishmentCategoryName, type ItemResult } from './checklists.js';
 
-export const MEASURES = ['NONE', 'WARNING', 'FORMAL_NOTICE', 'CLOSURE_PROPOSED'] as const;
 export type MeasureName = (typeof MEASURES)[number];
 
 /** Measures that call for a follow-up inspection by a date. */

@@ -1,25 +1,13 @@
 import type { Principal } from '../../schema/principal.js';
 import { decideForGroup } from '../../schema/access-decision.js';
+import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../db/tables/hygiene.js';
+
+// The statuses and categories are the table's (db/tables/hygiene.ts): one list for both.
+export { REQUEST_CATEGORIES, REQUEST_STATUSES };
 
 /** A citizens' request (requête) from filing to closing: the state machine as data. */
-export const REQUEST_STATUSES = [
-  'FILED',
-  'ASSIGNED',
-  'IN_PROGRESS',
-  'RESOLVED',
-  'REJECTED',
-] as const;
 export type RequestStatusName = (typeof REQUEST_STATUSES)[number];
 
-export const REQUEST_CATEGORIES = [
-  'WASTE_NOT_COLLECTED',
-  'WATER_LEAK',
-  'PUBLIC_LIGHTING',
-  'NOISE',
-  'UNSANITARY_PREMISES',
-  'STRAY_ANIMALS',
-  'OTHER',
-] as const;
 export type RequestCategoryName = (typeof REQUEST_CATEGORIES)[number];
 
 /** The only moves a request can make; RESOLVED and REJECTED close it. */
