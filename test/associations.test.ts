@@ -349,3 +349,90 @@ describe('scope', () => {
     expect(rl.statements).toBe(rs.statements);
   });
 });
+
+describe('a registered association over the years', () => {
+  it('gets subsidies and files reports, is suspended with a reason, reinstated, then dissolved; Interior sees the figures', async () => {
+    const { id } = (
+      await declare({
+        name: 'Association Tafat',
+        nameAr: 'جمعية تافات',
+        founders: adults.slice(5, 15),
+      })
+    ).body.data.declareAssociation.association;
+    await decide({ id, status: 'REGISTERED', expectedVersion: 1 });
+    const year = Number(today().slice(0, 4));
+    const grant = `mutation($i: GrantSubsidyInput!) { grantAssociationSubsidy(input: $i) { year amount } }`;
+    const granted = await graph.query(
+      grant,
+      { i: { associationId: id, year, amount: 250_000, idempotencyKey: key() } },
+      { token: service, purpose: PURPOSE },
+    );
+    expect(granted.body.data.grantAssociationSubsidy).toEqual({ year, amount: 250_000 });
+    const badAmount = await graph.query(
+      grant,
+      { i: { associationId: id, year, amount: 0, idempotencyKey: key() } },
+      { token: service, purpose: PURPOSE },
+    );
+    expect(codeOf(badAmount)).toBe('BAD_USER_INPUT');
+    const report = `mutation($i: AnnualReportInput!) { recordAnnualReport(input: $i) { year } }`;
+    const filed = await graph.query(
+      report,
+      { i: { associationId: id, year, summary: 'Trois ateliers, un festival.' } },
+      { token: service, purpose: PURPOSE },
+    );
+    expect(filed.body.data.recordAnnualReport).toEqual({ year });
+    const twice = await graph.query(
+      report,
+      { i: { associationId: id, year, summary: 'Encore.' } },
+      { token: service, purpose: PURPOSE },
+    );
+    expect(codeOf(twice)).toBe('CONFLICT');
+
+    expect(codeOf(await decide({ id, status: 'SUSPENDED', expectedVersion: 2 }))).toBe(
+      'JUSTIFICATION_REQUIRED',
+    );
+    const steps: [string, string | null][] = [
+      ['SUSPENDED', 'Comptes de l’exercice non déposés.'],
+      ['REGISTERED', null],
+      ['DISSOLVED', 'Dissolution votée par l’assemblée générale.'],
+    ];
+    let version = 2;
+    for (const [status, reason] of steps) {
+      const res = await decide({ id, status, expectedVersion: version, reason });
+      expect(res.body.errors, status).toBeUndefined();
+      expect(res.body.data.decideAssociation.status).toBe(status);
+      version += 1;
+    }
+    const file = await graph.query(
+      `query($id: String!) { association(id: $id) { status subsidies { nodes { year amount } } annualReports { nodes { year } } history { toStatus } } }`,
+      { id },
+      { token: service, purpose: PURPOSE },
+    );
+    expect(file.body.data.association).toMatchObject({
+      status: 'DISSOLVED',
+      subsidies: { nodes: [{ year, amount: 250_000 }] },
+      annualReports: { nodes: [{ year }] },
+    });
+    expect(file.body.data.association.history.map((h: { toStatus: string }) => h.toStatus)).toEqual(
+      ['DECLARED', 'REGISTERED', 'SUSPENDED', 'REGISTERED', 'DISSOLVED'],
+    );
+
+    const interior = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
+    const stats = await graph.query(
+      `{ associationStatistics(communeCode: "1601") { decisionsOverdue subsidiesByYear { year total associations } } }`,
+      {},
+      { token: interior, purpose: 'LOCAL_AUTHORITY_OVERSIGHT' },
+    );
+    expect(stats.body.errors).toBeUndefined();
+    const thisYear = stats.body.data.associationStatistics.subsidiesByYear.find(
+      (y: { year: number }) => y.year === year,
+    );
+    expect(thisYear).toMatchObject({ total: 250_000, associations: 1 });
+    const asCivilStatus = await graph.query(
+      `{ associationStatistics(communeCode: "1601") { decisionsOverdue } }`,
+      {},
+      { token: interior, purpose: 'CIVIL_STATUS_ADMINISTRATION' },
+    );
+    expect(codeOf(asCivilStatus)).toBe('FORBIDDEN');
+  });
+});

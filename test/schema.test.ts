@@ -98,6 +98,7 @@ describe('every list is a connection or says how long it can be', () => {
         'Association.founders',
         'Association.history',
         'AssociationStatistics.byDomainAndStatus',
+        'AssociationStatistics.subsidiesByYear',
         'Citizen.children',
         'HygieneRequest.history',
         'HygieneRequestTracking.steps',

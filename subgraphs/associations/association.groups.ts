@@ -38,4 +38,6 @@ export const ASSOCIATION_RECORD_FIELDS = [
   'founders',
   'board',
   'history',
+  'subsidies',
+  'annualReports',
 ];

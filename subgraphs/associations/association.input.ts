@@ -84,3 +84,30 @@ export class AssociationFilter {
   })
   decisionOverdue?: boolean | null;
 }
+
+@InputType({ description: 'A subsidy the commune grants a registered association for a year.' })
+export class GrantSubsidyInput {
+  @Field(() => String)
+  associationId!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int, { description: 'In dinars, 1 to 1,000,000,000.' })
+  amount!: number;
+
+  @Field(() => String)
+  idempotencyKey!: string;
+}
+
+@InputType({ description: 'An association’s annual report, one per year.' })
+export class AnnualReportInput {
+  @Field(() => String)
+  associationId!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => String, { description: 'Activities and accounts, up to 20 000 characters.' })
+  summary!: string;
+}

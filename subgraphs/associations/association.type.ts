@@ -1,5 +1,5 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../kit/pagination.js';
 
 export enum AssociationDomain {
@@ -202,3 +202,46 @@ export class AssociationPayload {
   @Field(() => Boolean, { description: 'True when this answers a retry.' })
   replayed!: boolean;
 }
+
+export interface SubsidyRecord {
+  id: number;
+  associationId: string;
+  year: number;
+  amount: number;
+  grantedOn: string;
+}
+
+@ObjectType({ description: 'A subsidy the commune granted an association for a year.' })
+export class Subsidy {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Float, { description: 'In dinars.' })
+  amount!: number;
+
+  @Field(() => LocalDateResolver)
+  grantedOn!: string;
+}
+
+export const SubsidyConnection = ConnectionType(Subsidy, 'Subsidy', 'subsidy');
+
+export interface AnnualReportRecord {
+  associationId: string;
+  year: number;
+  submittedOn: string;
+  summary: string;
+}
+
+@ObjectType({ description: 'The activity and financial report an association files each year.' })
+export class AnnualReport {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => LocalDateResolver)
+  submittedOn!: string;
+
+  @Field(() => String)
+  summary!: string;
+}
+
+export const AnnualReportConnection = ConnectionType(AnnualReport, 'AnnualReport', 'annual report');

@@ -11,6 +11,7 @@ import { createLoaders, type AssociationsLoaders } from './loaders.js';
 import { permissions } from './permissions.js';
 import { references } from './references.js';
 import { AssociationRegistryResolver } from './registry.resolver.js';
+import { SubsidyResolver } from './subsidy.resolver.js';
 
 /** The communes' registry of local associations: declarations, decisions, boards, the public registry. */
 export const associationsSubgraph: SubgraphDefinition<AssociationsLoaders> = {
@@ -23,6 +24,7 @@ export const associationsSubgraph: SubgraphDefinition<AssociationsLoaders> = {
       FounderResolver,
       CitizenAssociationsResolver,
       AssociationRegistryResolver,
+      SubsidyResolver,
     ],
     references,
     permissions,

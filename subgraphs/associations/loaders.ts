@@ -3,7 +3,15 @@ import type { Db } from '../../db/client.js';
 import { byKey, groupBy } from '../kit/batch.js';
 import { pagePerParentLoader } from '../kit/page-per-parent.js';
 import type { AssociationRecord } from './association.type.js';
-import { associationsByIds, eventsOf, foundersOf, seatsOf, sittingBoards } from './queries.js';
+import {
+  associationsByIds,
+  eventsOf,
+  foundersOf,
+  reportsOf,
+  seatsOf,
+  sittingBoards,
+  subsidiesOf,
+} from './queries.js';
 
 /** One loader set per request: each batch is one SQL statement. */
 export function createLoaders(db: Db) {
@@ -19,6 +27,14 @@ export function createLoaders(db: Db) {
     ),
     eventsByAssociation: new DataLoader(async (ids: readonly string[]) =>
       groupBy(ids, await eventsOf(db, ids), (e) => e.associationId),
+    ),
+    subsidiesByAssociation: pagePerParentLoader(
+      (ids, page) => subsidiesOf(db, ids, page),
+      (s) => s.associationId,
+    ),
+    reportsByAssociation: pagePerParentLoader(
+      (ids, page) => reportsOf(db, ids, page),
+      (r) => r.associationId,
     ),
     seatsByPerson: pagePerParentLoader(
       (nins, page) => seatsOf(db, nins, page),

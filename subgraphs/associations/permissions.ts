@@ -33,6 +33,8 @@ export const permissions: IRules = {
     declareAssociation: isAgent,
     decideAssociation: isAgent,
     renewAssociationBoard: isAgent,
+    grantAssociationSubsidy: isAgent,
+    recordAnnualReport: isAgent,
   },
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   Association: Object.fromEntries(ASSOCIATION_RECORD_FIELDS.map((f) => [f, file])),
@@ -50,6 +52,14 @@ export const permissions: IRules = {
   AssociationEdge: allow,
   BoardMemberConnection: allow,
   BoardMemberEdge: allow,
+  // Reached only through an association's file, or answering the service that made them.
+  Subsidy: allow,
+  SubsidyConnection: allow,
+  SubsidyEdge: allow,
+  AnnualReport: allow,
+  AnnualReportConnection: allow,
+  AnnualReportEdge: allow,
+  SubsidyYear: allow,
   Commune: allow,
   PageInfo: allow,
 };

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { nextSerial } from '../../db/serials.js';
 import {
+  annualReports,
   associationEvents,
   associations,
   boardMembers,
@@ -9,11 +10,18 @@ import {
   generalAssemblies,
   idempotencyKeys,
   serials,
+  subsidies,
 } from '../../db/tables/associations.js';
 import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import { keyParts, type Page } from '../kit/pagination.js';
 import { pagePerParent } from '../kit/page-per-parent.js';
-import type { AssociationRecord, BoardMemberRecord, FounderRecord } from './association.type.js';
+import type {
+  AnnualReportRecord,
+  AssociationRecord,
+  BoardMemberRecord,
+  FounderRecord,
+  SubsidyRecord,
+} from './association.type.js';
 import { nameKey } from './association.rules.js';
 import { decisionDue, type AssociationStatusName, type BoardRoleName } from './workflow.js';
 
@@ -335,4 +343,76 @@ export async function figures(db: Db, communeCode: string) {
     counts: counts.map((c) => ({ ...c, count: Number(c.count) })),
     overdue: Number(late?.n ?? 0),
   };
+}
+
+export async function subsidiesOf(db: Db, ids: readonly string[], page: Page) {
+  const after = keyParts(page, 2);
+  return (await pagePerParent(db, {
+    table: subsidies,
+    parent: subsidies.associationId,
+    parents: ids,
+    orderBy: [sql`${subsidies.year} desc`, sql`${subsidies.id} desc`],
+    after: after
+      ? or(
+          lt(subsidies.year, Number(after[0])),
+          and(eq(subsidies.year, Number(after[0])), lt(subsidies.id, Number(after[1]))),
+        )
+      : undefined,
+    limit: page.limit,
+  })) as SubsidyRecord[];
+}
+
+export async function reportsOf(db: Db, ids: readonly string[], page: Page) {
+  return (await pagePerParent(db, {
+    table: annualReports,
+    parent: annualReports.associationId,
+    parents: ids,
+    orderBy: [sql`${annualReports.year} desc`],
+    after: page.after ? lt(annualReports.year, Number(page.after)) : undefined,
+    limit: page.limit,
+  })) as AnnualReportRecord[];
+}
+
+export const replayedSubsidy = (db: Db, request: IdempotentRequest) =>
+  findReplay<{ id: number }>(db, idempotencyKeys, request);
+
+export async function grantSubsidy(
+  db: Db,
+  row: Omit<SubsidyRecord, 'id'>,
+  request: IdempotentRequest,
+) {
+  return idempotent(db, idempotencyKeys, request, async (tx) => {
+    const [saved] = await tx.insert(subsidies).values(row).returning({ id: subsidies.id });
+    return { id: saved!.id };
+  });
+}
+
+/** Files a year's report; false when that year's report is already filed. */
+export async function fileReport(db: Db, row: AnnualReportRecord): Promise<boolean> {
+  const saved = await db
+    .insert(annualReports)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ year: annualReports.year });
+  return saved.length === 1;
+}
+
+/** Per commune: subsidies granted per year (total and associations). */
+export async function subsidyFigures(db: Db, communeCode: string) {
+  const rows = await db
+    .select({
+      year: subsidies.year,
+      total: sql<number>`sum(${subsidies.amount})::bigint`,
+      associations: sql<number>`count(distinct ${subsidies.associationId})::int`,
+    })
+    .from(subsidies)
+    .innerJoin(associations, eq(associations.id, subsidies.associationId))
+    .where(eq(associations.communeCode, communeCode))
+    .groupBy(subsidies.year)
+    .orderBy(subsidies.year);
+  return rows.map((r) => ({
+    year: r.year,
+    total: Number(r.total),
+    associations: Number(r.associations),
+  }));
 }

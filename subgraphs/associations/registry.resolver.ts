@@ -1,4 +1,15 @@
-import { Arg, Args, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  Field,
+  Float,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, badInput } from '../kit/errors.js';
 import { assertCommuneCode } from '../kit/identifiers.js';
@@ -10,7 +21,7 @@ import {
   PublicAssociationConnection,
 } from './association.type.js';
 import type { AssociationsLoaders } from './loaders.js';
-import { figures, publicRegistry } from './queries.js';
+import { figures, publicRegistry, subsidyFigures } from './queries.js';
 
 type Ctx = Context<AssociationsLoaders>;
 
@@ -26,6 +37,18 @@ export class AssociationCount {
   count!: number;
 }
 
+@ObjectType({ description: 'Subsidies the commune granted in a year.' })
+export class SubsidyYear {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Float, { description: 'In dinars.' })
+  total!: number;
+
+  @Field(() => Int, { description: 'Associations subsidised.' })
+  associations!: number;
+}
+
 @ObjectType({ description: "A commune's associations in figures; no personal data." })
 export class AssociationStatistics {
   @Field(() => String)
@@ -37,6 +60,10 @@ export class AssociationStatistics {
 
   @Field(() => Int, { description: 'Declarations still undecided past the legal delay.' })
   decisionsOverdue!: number;
+
+  @Directive('@listSize(assumedSize: 30)')
+  @Field(() => [SubsidyYear], { description: 'Subsidies per year, oldest first.' })
+  subsidiesByYear!: SubsidyYear[];
 }
 
 /** The public registry (no token, no personal data) and the figures. */
@@ -76,6 +103,11 @@ export class AssociationRegistryResolver {
     assertCommuneCode(communeCode, 'communeCode');
     assertFiguresOf(ctx, communeCode);
     const f = await figures(ctx.db, communeCode);
-    return { communeCode, byDomainAndStatus: f.counts, decisionsOverdue: f.overdue };
+    return {
+      communeCode,
+      byDomainAndStatus: f.counts,
+      decisionsOverdue: f.overdue,
+      subsidiesByYear: await subsidyFigures(ctx.db, communeCode),
+    };
   }
 }
