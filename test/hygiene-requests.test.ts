@@ -309,6 +309,15 @@ describe('who sees a request', () => {
     );
     expect(JSON.stringify(probe.body.data ?? {})).not.toContain(number);
 
+    // The office reads the operator, wherever they were born (reached through its register).
+    const byOfficeEstablishment = await graph.query(
+      `query($id: String!) { establishment(id: $id) { operator { nin familyNameLat } } }`,
+      { id: establishmentId },
+      { token: office, purpose: PURPOSE },
+    );
+    expect(byOfficeEstablishment.body.errors).toBeUndefined();
+    expect(byOfficeEstablishment.body.data.establishment.operator.nin).toBe(operator!.nin);
+
     // The office reads it, and the read of the requester's data is in the hygiene log.
     const consulted = await countRows(graph.database.db, 'hygiene.consultations');
     const byOffice = await graph.query(REQUEST, { n: number }, { token: office, purpose: PURPOSE });

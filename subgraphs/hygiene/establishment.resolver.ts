@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { grantReach } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { ErrorCode, appError, badInput } from '../kit/errors.js';
 import { assertCommuneCode, assertNin } from '../kit/identifiers.js';
@@ -128,8 +129,11 @@ export class EstablishmentResolver {
     description:
       'The operator, when a person (group HYGIENE); null for a company (see operatorNif).',
   })
-  operator(@Root() e: EstablishmentRecord): Citizen | null {
-    return e.operatorNin ? { nin: e.operatorNin } : null;
+  operator(@Root() e: EstablishmentRecord, @Ctx() ctx: Ctx): Citizen | null {
+    if (!e.operatorNin) return null;
+    // The shield let this establishment's operator through: within the office's reach.
+    grantReach(ctx, e.operatorNin);
+    return { nin: e.operatorNin };
   }
 
   @FieldResolver(() => Commune)
