@@ -1,7 +1,7 @@
 /**
  * Which subgraph may call which other one on the caller's behalf, and only that. The
  * documents counter checks the civil registry at submission; vehicles check owners;
- * hygiene checks an establishment's operator; associations check founders and board members.
+ * hygiene checks an establishment's operator and the commune a request is filed with; associations check founders and board members.
  * For each fetch to a subgraph listed here, the gateway also signs a token whose
  * audience is the callee, carrying the same caller and purpose (header
  * `x-delegation-<callee>`): the callee applies its policy and audit to the real caller.
@@ -9,7 +9,7 @@
 export const DELEGATIONS: Readonly<Record<string, readonly string[]>> = {
   documents: ['citizens'],
   vehicles: ['citizens'],
-  hygiene: ['citizens'],
+  hygiene: ['citizens', 'communes'],
   associations: ['citizens'],
 };
 

@@ -247,6 +247,7 @@ describe("citizens' requests from the kiosk to closing", () => {
       [{ contactPhone: '12345' }, 'INVALID_PHONE'],
       [{}, 'INVALID_PHONE'], // the kiosk needs a phone
       [{ contactPhone: '0661234567', communeCode: '16O1' }, 'INVALID_COMMUNE_CODE'],
+      [{ contactPhone: '0661234567', communeCode: '9901' }, 'COMMUNE_NOT_FOUND'],
       [
         { contactPhone: '0661234567', establishmentId: 'EST-1601-999999' },
         'ESTABLISHMENT_NOT_FOUND',

@@ -16,6 +16,7 @@ import { assertCommuneCode } from '../kit/identifiers.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
 import { assertMobile } from '../kit/phone.js';
 import { admitPublicLookup } from '../kit/public-lookup.js';
+import { assertCommuneExists } from '../kit/territory-check.js';
 import { Citizen } from './citizen.type.js';
 import { Commune } from './commune.type.js';
 import { Establishment } from './establishment.type.js';
@@ -122,6 +123,7 @@ export class HygieneRequestResolver {
     };
     const earlier = await replayedFiling(ctx.db, idempotency);
     if (earlier) return { ...earlier, replayed: true } as FileHygieneRequestPayload;
+    if (!establishmentId) await assertCommuneExists(ctx, communeCode, 'communeCode');
     await admitPublicLookup(
       ctx,
       lookupStore,
