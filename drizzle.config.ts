@@ -11,6 +11,8 @@ export default defineConfig({
     './db/tables/disputes.ts',
     './db/tables/platform.ts',
     './db/tables/education.ts',
+    './db/tables/hygiene.ts',
+    './db/tables/associations.ts',
   ],
   out: './db/migrations',
   schemaFilter: [
@@ -22,5 +24,7 @@ export default defineConfig({
     'disputes',
     'platform',
     'education',
+    'hygiene',
+    'associations',
   ],
 });

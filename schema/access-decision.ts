@@ -58,8 +58,12 @@ const who = (p: Principal) =>
  * to a record (a root field, a list, a link, `_entities`) gets the same decision.
  */
 export interface RecordScope {
-  /** The citizen the record belongs to (a person, a document's holder, an owner…). */
-  nin: string;
+  /**
+   * The citizen the record belongs to (a person, a document's holder, an owner…), or null
+   * for a record of nobody known by NIN (a request filed at the kiosk without an account):
+   * then only the communes place it, and no NIN is logged.
+   */
+  nin: string | null;
   /** Communes where the record was made (a counter, an issuing office), if any. */
   communes?: readonly (string | null | undefined)[];
   /**
@@ -93,7 +97,7 @@ export interface RecordScope {
 export function withinCommune(communeCode: string, record: RecordScope): boolean {
   if (record.communeOnly) return (record.communes ?? []).includes(communeCode);
   if (record.named) return true;
-  if (communeOfNin(record.nin) === communeCode) return true;
+  if (record.nin !== null && communeOfNin(record.nin) === communeCode) return true;
   return (record.communes ?? []).includes(communeCode);
 }
 
@@ -135,7 +139,7 @@ export function decide(
     return { allowed: false, reason: 'NO_TOKEN', message: 'NIN-linked data needs a bearer token' };
   }
   if (principal.kind === 'citizen') {
-    if (principal.nin === record.nin && CITIZEN_OWN_GROUPS.includes(group))
+    if (record.nin !== null && principal.nin === record.nin && CITIZEN_OWN_GROUPS.includes(group))
       return { allowed: true, purpose: SELF_SERVICE };
     if (GUARDIAN_GROUPS.includes(group) && (record.guardians ?? []).includes(principal.nin))
       return { allowed: true, purpose: SELF_SERVICE };
@@ -225,4 +229,47 @@ export function maySeeRecord(
   group: FieldGroup = 'IDENTITY',
 ): boolean {
   return decide(principal, purpose, group, record).allowed;
+}
+
+/**
+ * For records that name no person (an inspection, a water sample, a commune's figures):
+ * may this principal read a record of this commune, stating this purpose? The purpose must
+ * be one of `purposes` and one the principal may state; an agent bound to a commune reads
+ * only its own commune's records; a ministry reads every commune's.
+ */
+export function decideCommuneRecord(
+  principal: Principal,
+  purpose: string | null,
+  purposes: readonly Purpose[],
+  communeCode: string,
+): Decision {
+  const policy = policyOf(principal);
+  if (!policy)
+    return {
+      allowed: false,
+      reason: principal.kind === 'anonymous' ? 'NO_TOKEN' : 'PURPOSE_NOT_ALLOWED',
+      message: `${who(principal)} may not read these records`,
+    };
+  const usable = purposes.filter((p) => policy.purposes.includes(p));
+  if (!purpose || !isPurpose(purpose) || !usable.includes(purpose)) {
+    return {
+      allowed: false,
+      reason: purpose ? 'PURPOSE_NOT_ALLOWED' : 'NO_PURPOSE',
+      message: usable.length
+        ? `state one of these purposes in the X-Purpose header: ${usable.join(', ')}`
+        : `${who(principal)} may state no purpose that covers these records`,
+    };
+  }
+  if (
+    principal.kind === 'agent' &&
+    policy.reach === 'OWN_COMMUNE' &&
+    principal.communeCode !== communeCode
+  ) {
+    return {
+      allowed: false,
+      reason: 'OUTSIDE_COMMUNE',
+      message: `an agent of commune ${principal.communeCode} reaches only records of that commune`,
+    };
+  }
+  return { allowed: true, purpose };
 }

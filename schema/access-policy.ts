@@ -25,6 +25,9 @@ export const FIELD_GROUPS = {
     'disputes in which a commune is a party and the person the opposing party (disputes subgraph)',
   CIVIL_ACTS:
     'civil acts (birth, marriage, death) drawn up for the person, with their marginal notes',
+  HYGIENE:
+    'establishments a person operates, and requests they filed with the hygiene office (hygiene subgraph)',
+  ASSOCIATIONS: 'associations a person founded or whose board they sit on (associations subgraph)',
   CONSULTATIONS: 'who consulted this record: the citizen alone',
   SCHOOLING: 'enrolments in schools, grades, classes and results (education subgraph)',
 } as const;
@@ -139,6 +142,21 @@ export const PURPOSES = {
       "The public treasurer's collection of a commune's revenues: rents due and who owes them",
     groups: ['IDENTITY', 'LEASES'],
   },
+  PUBLIC_HYGIENE: {
+    description:
+      "A commune's hygiene office: inspecting establishments, water and campaigns, handling citizens' requests",
+    groups: ['IDENTITY', 'DEATH', 'HYGIENE'],
+  },
+  ASSOCIATIONS_REGISTRY: {
+    description:
+      'Declaring, registering and following associations at a commune (founders, boards)',
+    groups: ['IDENTITY', 'DEATH', 'ASSOCIATIONS'],
+  },
+  PUBLIC_HEALTH_SURVEILLANCE: {
+    description:
+      'Public health watch over inspections and drinking water; reads no person (no field group)',
+    groups: [],
+  },
 } as const satisfies Record<string, PurposeDefinition>;
 export type Purpose = keyof typeof PURPOSES;
 
@@ -183,7 +201,7 @@ export const MINISTRIES = {
   },
   HEALTH: {
     label: 'Health and social security',
-    purposes: ['SOCIAL_SECURITY_ENTITLEMENT', 'HEALTH_CARE'],
+    purposes: ['SOCIAL_SECURITY_ENTITLEMENT', 'HEALTH_CARE', 'PUBLIC_HEALTH_SURVEILLANCE'],
     distinctNinsPerWindow: 10_000,
     reach: 'NATIONAL',
   },
@@ -247,13 +265,13 @@ export const AGENT_SERVICES = {
   },
   HYGIENE: {
     label: 'Hygiene office: inspections, citizens’ requests',
-    purposes: [],
+    purposes: ['PUBLIC_HYGIENE'],
     distinctNinsPerWindow: 500,
     reach: 'OWN_COMMUNE',
   },
   ASSOCIATIONS: {
     label: 'Associations registry',
-    purposes: [],
+    purposes: ['ASSOCIATIONS_REGISTRY'],
     distinctNinsPerWindow: 500,
     reach: 'OWN_COMMUNE',
   },
@@ -307,6 +325,26 @@ export const PATRIMONY_WRITE_PURPOSES: readonly Purpose[] = ['PATRIMONY_MANAGEME
 
 /** Purposes under which a commune's own agents open and conduct its cases. */
 export const LITIGATION_WRITE_PURPOSES: readonly Purpose[] = ['COMMUNE_LITIGATION'];
+/**
+ * Purposes under which the hygiene office's records that name no person are read
+ * (establishments without their operator, inspections, water samples, campaigns): the
+ * office itself within its commune, and Health's public-health watch nationally.
+ */
+export const HYGIENE_RECORD_PURPOSES: readonly Purpose[] = [
+  'PUBLIC_HYGIENE',
+  'PUBLIC_HEALTH_SURVEILLANCE',
+];
+
+/** Purposes under which a commune service's figures are read (its own commune, or any for a ministry). */
+export const HYGIENE_FIGURES_PURPOSES: readonly Purpose[] = [
+  'PUBLIC_HYGIENE',
+  'PUBLIC_HEALTH_SURVEILLANCE',
+  'LOCAL_GOVERNMENT_OVERSIGHT',
+];
+export const ASSOCIATIONS_FIGURES_PURPOSES: readonly Purpose[] = [
+  'ASSOCIATIONS_REGISTRY',
+  'LOCAL_GOVERNMENT_OVERSIGHT',
+];
 
 /** The quota window over which distinct NINs are counted. */
 export const QUOTA_WINDOW_SECONDS = 3600;

@@ -2,6 +2,7 @@
  * Which subgraph may call which other one on the caller's behalf, and only that. The
  * documents counter checks the civil registry at submission; vehicles check owners;
  * education checks pupils at enrolment and reads the cohorts of its statistics.
+ * hygiene checks an establishment's operator and the commune a request is filed with; associations check founders and board members.
  * For each fetch to a subgraph listed here, the gateway also signs a token whose
  * audience is the callee, carrying the same caller and purpose (header
  * `x-delegation-<callee>`): the callee applies its policy and audit to the real caller.
@@ -12,6 +13,8 @@ export const DELEGATIONS: Readonly<Record<string, readonly string[]>> = {
   patrimony: ['citizens'],
   disputes: ['citizens', 'patrimony'],
   education: ['citizens'],
+  hygiene: ['citizens', 'communes'],
+  associations: ['citizens'],
 };
 
 export const delegationHeader = (callee: string) => `x-delegation-${callee}`;

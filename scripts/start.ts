@@ -13,6 +13,7 @@ import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server.js'
 import { outboxSources, subgraphs } from '../subgraphs/registry.js';
 import { ensureLocalKeys } from './local-keys.js';
 import { startRelayFromEnv } from '../subgraphs/kit/relay-config.js';
+import { startOpen311 } from '../open311/server.js';
 
 /**
  * The whole graph in one process, for a laptop: keys, database (embedded PGlite unless
@@ -57,7 +58,7 @@ const seeded = await seedIfEmpty(database.db, {
 });
 if (seeded)
   say(
-    `\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases, ${seeded.schools} schools, ${seeded.enrolments} enrolments`,
+    `\nseeded: ${seeded.wilayas} wilayas, ${seeded.dairas} daïras, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases, ${seeded.schools} schools, ${seeded.enrolments} enrolments, ${seeded.establishments} establishments, ${seeded.hygieneRequests} hygiene requests, ${seeded.associations} associations`,
   );
 
 const internalKey = await loadJwkFile(subEnv.INTERNAL_PUBLIC_KEY_FILE, INTERNAL_ALGORITHM);
@@ -81,6 +82,11 @@ for (const def of subgraphs) {
   say(`subgraph ${def.name}: ${sub.url}`);
 }
 const gateway = await startGatewayFromEnv(gwEnv, urls);
+const open311 = await startOpen311({
+  gatewayUrl: gateway.url,
+  port: Number(process.env.OPEN311_PORT ?? 4311),
+});
+say(`Open311 GeoReport v2 (hygiene requests): ${open311.url}`);
 const {
   relay,
   provider: sms,
@@ -103,6 +109,7 @@ if (!production) {
 
 const stop = async (signal: string) => {
   say(`\n${signal}: draining…`);
+  await open311.stop();
   await gateway.stop();
   await relay.stop();
   for (const sub of running) await sub.stop();

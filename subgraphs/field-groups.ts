@@ -1,4 +1,9 @@
 import type { FieldGroupIndex } from '../schema/policy-docs.js';
+import {
+  BOARD_MEMBER_FIELD_GROUPS,
+  CITIZEN_FIELD_GROUPS as CITIZEN_ASSOCIATION_FIELD_GROUPS,
+  FOUNDER_FIELD_GROUPS,
+} from './associations/association.groups.js';
 import { CITIZEN_FIELD_GROUPS } from './citizens/citizen.groups.js';
 import {
   CITIZEN_FIELD_GROUPS as CITIZEN_SCHOOLING_FIELD_GROUPS,
@@ -25,6 +30,11 @@ import {
   CITIZEN_FIELD_GROUPS as CITIZEN_CASE_FIELD_GROUPS,
   LEASE_FIELD_GROUPS as LEASE_CASE_FIELD_GROUPS,
 } from './disputes/case.groups.js';
+import {
+  CITIZEN_FIELD_GROUPS as CITIZEN_HYGIENE_FIELD_GROUPS,
+  ESTABLISHMENT_PERSON_FIELD_GROUPS,
+  REQUEST_FIELD_GROUPS,
+} from './hygiene/hygiene.groups.js';
 
 /** Every subgraph's field → group map, as "Type.field", for the policy docs. */
 export function fieldGroupIndex(): FieldGroupIndex {
@@ -48,5 +58,11 @@ export function fieldGroupIndex(): FieldGroupIndex {
   add('LeaseContract', LEASE_CASE_FIELD_GROUPS);
   add('Citizen', CITIZEN_SCHOOLING_FIELD_GROUPS);
   add('Enrolment', ENROLMENT_FIELD_GROUPS);
+  add('Citizen', CITIZEN_HYGIENE_FIELD_GROUPS);
+  add('HygieneRequest', REQUEST_FIELD_GROUPS);
+  add('Establishment', ESTABLISHMENT_PERSON_FIELD_GROUPS);
+  add('Citizen', CITIZEN_ASSOCIATION_FIELD_GROUPS);
+  add('Founder', FOUNDER_FIELD_GROUPS);
+  add('BoardMember', BOARD_MEMBER_FIELD_GROUPS);
   return index;
 }

@@ -94,6 +94,11 @@ describe('every list is a connection or says how long it can be', () => {
     expect(plain.sort()).toEqual(
       [
         'Application.history',
+        'Association.board',
+        'Association.founders',
+        'Association.history',
+        'AssociationStatistics.byDomainAndStatus',
+        'AssociationStatistics.subsidiesByYear',
         'Citizen.children',
         'EnrolPupilsPayload.results',
         'OneRosterExport.files',
@@ -105,6 +110,11 @@ describe('every list is a connection or says how long it can be', () => {
         'Citizen.civilActs',
         'CivilAct.marginalNotes',
         'CivilAct.persons',
+        'HygieneRequest.history',
+        'HygieneRequestTracking.steps',
+        'HygieneStatistics.establishmentsByStanding',
+        'HygieneStatistics.requestsByCategoryAndStatus',
+        'Inspection.items',
         'Daira.communes',
         'ExtractVerification.disclosed',
         'Query.applicationStatistics',

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
 import { raiseSerials } from '../serials.js';
 import {
@@ -15,6 +16,10 @@ import { CitizenGenerator } from './citizens.js';
 import { DocumentGenerator } from './documents.js';
 import { VehicleGenerator } from './vehicles.js';
 import * as vehicleTables from '../tables/vehicles.js';
+import * as hygieneTables from '../tables/hygiene.js';
+import { HygieneGenerator } from './hygiene.js';
+import * as associationTables from '../tables/associations.js';
+import { AssociationGenerator } from './associations.js';
 import { loadTerritory } from './communes.js';
 import { PatrimonyGenerator, type TenantCandidate } from './patrimony.js';
 import * as patrimonyTables from '../tables/patrimony.js';
@@ -42,12 +47,21 @@ export interface SeedReport {
   cases: number;
   schools: number;
   enrolments: number;
+  establishments: number;
+  hygieneRequests: number;
+  associations: number;
 }
 
 const CHUNK = 1000;
 
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** Rows of several tables, in order (generators give plain rows, typed by their tables). */
+async function insertAll(db: Db, work: [PgTable, Record<string, unknown>[]][]) {
+  for (const [table, rows] of work)
+    await insertChunks(rows, (c) => db.insert(table).values(c as never));
 }
 
 export async function seedTerritory(
@@ -77,6 +91,11 @@ export async function seedCitizens(
   const papers = new DocumentGenerator(options.seed);
   const cars = new VehicleGenerator(options.seed);
   const registers = new CivilActGenerator();
+  const hygiene = new HygieneGenerator(options.seed);
+  const registry = new AssociationGenerator(options.seed);
+  let associationCount = 0;
+  let establishmentCount = 0;
+  let requestCount = 0;
   let vehicleCount = 0;
   let done = 0;
   let docCount = 0;
@@ -101,6 +120,26 @@ export async function seedCitizens(
       await insertChunks(fleet.cards, (c) => tx.insert(vehicleTables.registrationCards).values(c));
     });
     vehicleCount += fleet.vehicles.length;
+    const office = hygiene.generate(batch);
+    const clubs = registry.generate(batch);
+    await insertAll(db, [
+      [hygieneTables.establishments, office.establishments],
+      [hygieneTables.inspections, office.inspections],
+      [hygieneTables.inspectionItems, office.items],
+      [hygieneTables.samplingPoints, office.points],
+      [hygieneTables.waterSamples, office.samples],
+      [hygieneTables.campaigns, office.campaigns],
+      [hygieneTables.requests, office.requests],
+      [hygieneTables.requestEvents, office.events],
+      [associationTables.associations, clubs.associations],
+      [associationTables.founders, clubs.founders],
+      [associationTables.boardMembers, clubs.board],
+      [associationTables.associationEvents, clubs.events],
+      [associationTables.generalAssemblies, clubs.assemblies],
+    ]);
+    establishmentCount += office.establishments.length;
+    requestCount += office.requests.length;
+    associationCount += clubs.associations.length;
     docCount += issued.documents.length;
     appCount += issued.applications.length;
     done += batch.length;
@@ -120,12 +159,17 @@ export async function seedCitizens(
   await raiseSerials(db, citizenSerials, registers.serialsUsed);
   await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
   const patrimony = await seedPatrimony(db, options, codes, tenants);
+  await raiseSerials(db, hygieneTables.serials, hygiene.serialsUsed);
+  await raiseSerials(db, associationTables.serials, registry.serialsUsed);
   return {
     citizens: done,
     documents: docCount,
     applications: appCount,
     vehicles: vehicleCount,
     ...patrimony,
+    establishments: establishmentCount,
+    hygieneRequests: requestCount,
+    associations: associationCount,
   };
 }
 
@@ -173,6 +217,9 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
     cases: 0,
     schools: 0,
     enrolments: 0,
+    establishments: 0,
+    hygieneRequests: 0,
+    associations: 0,
   };
   let seeded = false;
   if ((await count(db, wilayas)) === 0) {

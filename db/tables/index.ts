@@ -6,3 +6,5 @@ export * as patrimonyTables from './patrimony.js';
 export * as disputesTables from './disputes.js';
 export * as platformTables from './platform.js';
 export * as educationTables from './education.js';
+export * as hygieneTables from './hygiene.js';
+export * as associationsTables from './associations.js';

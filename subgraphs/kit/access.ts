@@ -6,8 +6,10 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { rule } from 'graphql-shield';
+import type { Purpose } from '../../schema/access-policy.js';
 import {
   decide,
+  decideCommuneRecord,
   decideForGroup,
   maySeeRecord,
   policyOf,
@@ -56,6 +58,31 @@ export function canReadGroup<P>(group: FieldGroup, scopeOf: ScopeOf<P>, typeName
       return true;
     },
   );
+}
+
+/**
+ * The shield rule for a type whose records name no person (an inspection, a sample): read
+ * under one of `purposes`, within the caller's commune for an agent (decideCommuneRecord).
+ * Nothing to log: no NIN is read.
+ */
+export function canReadCommuneRecord<P>(
+  name: string,
+  purposes: readonly Purpose[],
+  communeOf: (parent: P) => string,
+) {
+  return rule(`read-commune-record-${name}`, { cache: 'strict' })(
+    (parent: P, _args, ctx: Context) => {
+      const decision = decideCommuneRecord(ctx.principal, ctx.purpose, purposes, communeOf(parent));
+      return decision.allowed ? true : communeRecordDenied(decision);
+    },
+  );
+}
+
+/** FORBIDDEN for a record that names no person, with the reason of the decision. */
+export function communeRecordDenied(decision: Extract<Decision, { allowed: false }>) {
+  return new GraphQLError(decision.message, {
+    extensions: { code: ErrorCode.FORBIDDEN, reason: decision.reason },
+  });
 }
 
 /** Rules for every field of a type, from the field → group map of that type. */

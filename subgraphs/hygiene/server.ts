@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '../kit/main.js';
+import { hygieneSubgraph } from './index.js';
+
+await runSubgraphProcess(hygieneSubgraph);

@@ -1,0 +1,386 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hygieneSubgraph } from '../subgraphs/hygiene/index.js';
+import { relayOnce } from '../subgraphs/kit/relay.js';
+import { LogFileSmsProvider } from '../subgraphs/kit/sms.js';
+import { startTestGraph, type TestGraph } from './support/graph.js';
+import { countRows, rows } from './support/sql.js';
+
+let graph: TestGraph;
+let office: string; // the hygiene office of Algiers-Centre (1601)
+let otherOffice: string; // the hygiene office of Oran (3101)
+let counter: string; // the counter of 1601: another service
+const PURPOSE = 'PUBLIC_HYGIENE';
+const codeOf = (res: { body: { errors?: { extensions?: Record<string, any> }[] } }) =>
+  res.body.errors?.[0]?.extensions?.code;
+const key = () => `h-${Math.random().toString(36).slice(2, 14)}`;
+
+const FILE = /* GraphQL */ `
+  mutation File($input: FileHygieneRequestInput!) {
+    fileHygieneRequest(input: $input) {
+      number
+      status
+      deadline
+      replayed
+    }
+  }
+`;
+const MOVE = /* GraphQL */ `
+  mutation Move($input: MoveHygieneRequestInput!) {
+    moveHygieneRequest(input: $input) {
+      number
+      status
+      version
+      assignee
+      justification
+      closedAt
+    }
+  }
+`;
+const FOLLOW = /* GraphQL */ `
+  query Follow($n: String!, $p: String!) {
+    followHygieneRequest(number: $n, phone: $p) {
+      number
+      status
+      justification
+      steps {
+        status
+      }
+    }
+  }
+`;
+const REQUEST = /* GraphQL */ `
+  query R($n: String!) {
+    hygieneRequest(number: $n) {
+      number
+      status
+      version
+      contactPhone
+      requester {
+        nin
+      }
+      history {
+        toStatus
+        actorKind
+        note
+      }
+    }
+  }
+`;
+
+function file(input: Record<string, unknown>, token?: string) {
+  return graph.query(
+    FILE,
+    {
+      input: {
+        communeCode: '1601',
+        category: 'WASTE_NOT_COLLECTED',
+        place: 'Rue Didouche Mourad, devant le n° 12',
+        text: 'Les bacs ne sont plus vidés depuis cinq jours.',
+        idempotencyKey: key(),
+        ...input,
+      },
+    },
+    token ? { token } : {},
+  );
+}
+
+function move(input: Record<string, unknown>, token = office) {
+  return graph.query(MOVE, { input }, { token, purpose: PURPOSE });
+}
+
+async function adults(n: number, offset = 0) {
+  return rows<{ nin: string }>(
+    graph.database.db,
+    sql`select nin from citizens.citizens where death_date is null and birth_date < '2000-01-01' order by nin limit ${n} offset ${offset}`,
+  );
+}
+
+beforeAll(async () => {
+  graph = await startTestGraph({ citizens: 300 });
+  office = await graph.token({ kind: 'agent', commune: '1601', service: 'HYGIENE' });
+  otherOffice = await graph.token({ kind: 'agent', commune: '3101', service: 'HYGIENE' });
+  counter = await graph.token({ kind: 'agent', commune: '1601', service: 'COUNTER' });
+});
+afterAll(() => graph?.stop());
+
+describe("citizens' requests from the kiosk to closing", () => {
+  it('files at the kiosk, works it, closes it with an SMS, and follows it by number and phone', async () => {
+    const filed = await file({ contactPhone: '+213 661 23 45 67' });
+    expect(filed.body.errors).toBeUndefined();
+    const { number, status, deadline } = filed.body.data.fileHygieneRequest;
+    expect(number).toMatch(new RegExp(`^RQ-1601-${new Date().getFullYear()}-\\d{6}$`));
+    expect(status).toBe('FILED');
+    // Waste not collected: three days.
+    const days = (new Date(deadline).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(2.99);
+    expect(days).toBeLessThan(3.01);
+
+    const queue = await graph.query(
+      `{ hygieneRequests(filter: { status: FILED }, first: 50) { nodes { number channel requester { nin } } } }`,
+      {},
+      { token: office, purpose: PURPOSE },
+    );
+    expect(queue.body.errors).toBeUndefined();
+    expect(queue.body.data.hygieneRequests.nodes).toContainEqual({
+      number,
+      channel: 'KIOSK',
+      requester: null,
+    });
+
+    let version = 1;
+    for (const step of [
+      { status: 'ASSIGNED', assignee: 'brigade-nord' },
+      { status: 'IN_PROGRESS' },
+      { status: 'RESOLVED', justification: 'Bacs vidés et secteur ajouté à la tournée du mardi.' },
+    ]) {
+      const res = await move({ number, expectedVersion: version, ...step });
+      expect(res.body.errors, step.status).toBeUndefined();
+      expect(res.body.data.moveHygieneRequest).toMatchObject({
+        status: step.status,
+        version: version + 1,
+      });
+      version += 1;
+    }
+
+    const seen = await graph.query(REQUEST, { n: number }, { token: office, purpose: PURPOSE });
+    expect(
+      seen.body.data.hygieneRequest.history.map((h: { toStatus: string }) => h.toStatus),
+    ).toEqual(['FILED', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED']);
+    expect(seen.body.data.hygieneRequest.history[0].actorKind).toBe('ANONYMOUS');
+    expect(seen.body.data.hygieneRequest.contactPhone).toBe('0661234567');
+
+    // The closing queued the SMS in the same transaction; the kit's relay sends it.
+    const sms = join(mkdtempSync(join(tmpdir(), 'sms-')), 'sms.log');
+    const report = await relayOnce(
+      graph.database.db,
+      hygieneSubgraph.outbox!,
+      new LogFileSmsProvider(sms),
+    );
+    expect(report.sent).toBe(1);
+    const [message] = readFileSync(sms, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(message.to).toBe('0661234567');
+    expect(message.id).toMatch(/^hygiene-outbox-\d+$/);
+    expect(message.text).toContain(number);
+    expect(message.text).toContain('tournée du mardi');
+
+    const followed = await graph.query(FOLLOW, { n: number, p: '0661 23 45 67' });
+    expect(followed.body.errors).toBeUndefined();
+    expect(followed.body.data.followHygieneRequest).toEqual({
+      number,
+      status: 'RESOLVED',
+      justification: 'Bacs vidés et secteur ajouté à la tournée du mardi.',
+      steps: [
+        { status: 'FILED' },
+        { status: 'ASSIGNED' },
+        { status: 'IN_PROGRESS' },
+        { status: 'RESOLVED' },
+      ],
+    });
+    const wrongPhone = await graph.query(FOLLOW, { n: number, p: '0770000000' });
+    expect(wrongPhone.body.errors).toBeUndefined();
+    expect(wrongPhone.body.data.followHygieneRequest).toBeNull();
+    const log = await rows<{ outcome: string; detail: string | null }>(
+      graph.database.db,
+      sql`select outcome, detail from hygiene.public_lookups where subject = ${number} order by id`,
+    );
+    expect(log).toEqual([
+      { outcome: 'FOUND', detail: null },
+      { outcome: 'NOT_FOUND', detail: 'WRONG_PHONE' },
+    ]);
+  });
+
+  it('answers a retried filing with the first number, filing nothing new', async () => {
+    const idempotencyKey = key();
+    const first = await file({ contactPhone: '0551112233', idempotencyKey });
+    const again = await file({ contactPhone: '0551112233', idempotencyKey });
+    expect(again.body.data.fileHygieneRequest).toMatchObject({
+      number: first.body.data.fileHygieneRequest.number,
+      replayed: true,
+    });
+  });
+
+  it('refuses to close without a justification, writing nothing', async () => {
+    const { number } = (await file({ contactPhone: '0551112234', category: 'NOISE' })).body.data
+      .fileHygieneRequest;
+    const events = await countRows(graph.database.db, 'hygiene.request_events');
+    const outbox = await countRows(graph.database.db, 'hygiene.outbox');
+    for (const justification of [null, '   ', 'non']) {
+      const res = await move({ number, expectedVersion: 1, status: 'REJECTED', justification });
+      expect(codeOf(res)).toBe('JUSTIFICATION_REQUIRED');
+    }
+    const skip = await move({
+      number,
+      expectedVersion: 1,
+      status: 'RESOLVED',
+      justification: 'déjà réglé sur place',
+    });
+    expect(codeOf(skip)).toBe('ILLEGAL_TRANSITION');
+    expect(await countRows(graph.database.db, 'hygiene.request_events')).toBe(events);
+    expect(await countRows(graph.database.db, 'hygiene.outbox')).toBe(outbox);
+    const [row] = await rows<{ status: string; version: number }>(
+      graph.database.db,
+      sql`select status, version from hygiene.requests where number = ${number}`,
+    );
+    expect(row).toEqual({ status: 'FILED', version: 1 });
+
+    const rejected = await move({
+      number,
+      expectedVersion: 1,
+      status: 'REJECTED',
+      justification: 'Le bruit relève de la police : transmis au commissariat.',
+    });
+    expect(rejected.body.data.moveHygieneRequest).toMatchObject({ status: 'REJECTED', version: 2 });
+  });
+
+  it('refuses each bad request with its own code, filing nothing', async () => {
+    const before = await countRows(graph.database.db, 'hygiene.requests');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ contactPhone: '0661234567', text: '   ' }, 'TEXT_REQUIRED'],
+      [{ contactPhone: '0661234567', text: 'x'.repeat(20_000) }, 'TEXT_TOO_LONG'],
+      [{ contactPhone: '12345' }, 'INVALID_PHONE'],
+      [{}, 'INVALID_PHONE'], // the kiosk needs a phone
+      [{ contactPhone: '0661234567', communeCode: '16O1' }, 'INVALID_COMMUNE_CODE'],
+      [{ contactPhone: '0661234567', communeCode: '9901' }, 'COMMUNE_NOT_FOUND'],
+      [
+        { contactPhone: '0661234567', establishmentId: 'EST-1601-999999' },
+        'ESTABLISHMENT_NOT_FOUND',
+      ],
+    ];
+    for (const [input, code] of cases) expect(codeOf(await file(input)), code).toBe(code);
+    const agentFiles = await file({ contactPhone: '0661234567' }, office);
+    expect(codeOf(agentFiles)).toBe('FORBIDDEN');
+    expect(await countRows(graph.database.db, 'hygiene.requests')).toBe(before);
+  });
+});
+
+describe('who sees a request', () => {
+  it("keeps the requester from the operator of the establishment reported, and logs the office's reads", async () => {
+    const [operator, requester] = await adults(2, 10);
+    const registered = await graph.query(
+      `mutation($i: RegisterEstablishmentInput!) { registerEstablishment(input: $i) { id } }`,
+      {
+        i: {
+          name: 'Boulangerie du Port',
+          category: 'BAKERY',
+          address: '3 rue de la Marine',
+          operatorNin: operator!.nin,
+          idempotencyKey: key(),
+        },
+      },
+      { token: office, purpose: PURPOSE },
+    );
+    expect(registered.body.errors).toBeUndefined();
+    const establishmentId = registered.body.data.registerEstablishment.id;
+
+    const citizen = await graph.token({ kind: 'citizen', nin: requester!.nin });
+    const filed = await file(
+      { category: 'UNSANITARY_PREMISES', establishmentId, text: 'Des rats dans la réserve.' },
+      citizen,
+    );
+    expect(filed.body.errors).toBeUndefined();
+    const number = filed.body.data.fileHygieneRequest.number;
+
+    // The requester reads their own request; the operator, as a citizen, finds nothing.
+    const own = await graph.query(REQUEST, { n: number }, { token: citizen });
+    expect(own.body.data.hygieneRequest.requester).toEqual({ nin: requester!.nin });
+    const operatorToken = await graph.token({ kind: 'citizen', nin: operator!.nin });
+    const byOperator = await graph.query(REQUEST, { n: number }, { token: operatorToken });
+    expect(byOperator.body.data.hygieneRequest).toBeNull();
+    const theirs = await graph.query(
+      `query($id: String!) { establishment(id: $id) { id name standing operator { nin } } }`,
+      { id: establishmentId },
+      { token: operatorToken },
+    );
+    expect(theirs.body.data.establishment).toMatchObject({
+      id: establishmentId,
+      operator: { nin: operator!.nin },
+    });
+    expect(JSON.stringify(theirs.body)).not.toContain(requester!.nin);
+    const probe = await graph.query(
+      `query($n: String!) { citizen(nin: $n) { hygieneRequests { nodes { number } } } }`,
+      { n: requester!.nin },
+      { token: operatorToken },
+    );
+    expect(JSON.stringify(probe.body.data ?? {})).not.toContain(number);
+
+    // The office reads the operator, wherever they were born (reached through its register).
+    const byOfficeEstablishment = await graph.query(
+      `query($id: String!) { establishment(id: $id) { operator { nin familyNameLat } } }`,
+      { id: establishmentId },
+      { token: office, purpose: PURPOSE },
+    );
+    expect(byOfficeEstablishment.body.errors).toBeUndefined();
+    expect(byOfficeEstablishment.body.data.establishment.operator.nin).toBe(operator!.nin);
+
+    // The office reads it, and the read of the requester's data is in the hygiene log.
+    const consulted = await countRows(graph.database.db, 'hygiene.consultations');
+    const byOffice = await graph.query(REQUEST, { n: number }, { token: office, purpose: PURPOSE });
+    expect(byOffice.body.data.hygieneRequest.requester).toEqual({ nin: requester!.nin });
+    const logged = await rows<{ nin: string; purpose: string; groups: string[] }>(
+      graph.database.db,
+      sql`select nin, purpose, groups from hygiene.consultations order by id desc limit 1`,
+    );
+    expect(await countRows(graph.database.db, 'hygiene.consultations')).toBe(consulted + 1);
+    // The request (HYGIENE) and the requester's NIN on it (IDENTITY), one row for the read.
+    expect(logged[0]).toMatchObject({ nin: requester!.nin, purpose: PURPOSE });
+    expect([...logged[0]!.groups].sort()).toEqual(['HYGIENE', 'IDENTITY']);
+  });
+
+  it('keeps each office to its own commune, and other services out', async () => {
+    const { number } = (await file({ contactPhone: '0661234599' })).body.data.fileHygieneRequest;
+    const fromOran = await graph.query(
+      REQUEST,
+      { n: number },
+      { token: otherOffice, purpose: PURPOSE },
+    );
+    expect(fromOran.body.data.hygieneRequest).toBeNull();
+    const moved = await move(
+      { number, expectedVersion: 1, status: 'ASSIGNED', assignee: 'x' },
+      otherOffice,
+    );
+    expect(codeOf(moved)).toBe('REQUEST_NOT_FOUND');
+    const oranQueue = await graph.query(
+      `{ hygieneRequests(first: 50) { nodes { number } } }`,
+      {},
+      { token: otherOffice, purpose: PURPOSE },
+    );
+    expect(
+      oranQueue.body.data.hygieneRequests.nodes.map((n: { number: string }) => n.number),
+    ).not.toContain(number);
+    const byCounter = await graph.query(
+      REQUEST,
+      { n: number },
+      { token: counter, purpose: 'COUNTER_SERVICE' },
+    );
+    expect(byCounter.body.data.hygieneRequest).toBeNull();
+    const counterMoves = await move(
+      { number, expectedVersion: 1, status: 'ASSIGNED', assignee: 'x' },
+      counter,
+    );
+    expect(codeOf(counterMoves)).toBe('REQUEST_NOT_FOUND');
+  });
+});
+
+describe('costs', () => {
+  it("costs the same statements for the office's queue at 5 and at 25 requests", async () => {
+    const [citizenRow] = await adults(1, 30);
+    const citizen = await graph.token({ kind: 'citizen', nin: citizenRow!.nin });
+    for (let i = 0; i < 26; i += 1)
+      await file({ communeCode: '1604', place: `Site ${i}` }, citizen);
+    const office1604 = await graph.token({ kind: 'agent', commune: '1604', service: 'HYGIENE' });
+    const q = `query($n: Int!) { hygieneRequests(first: $n) { nodes { number status overdue requester { nin familyNameLat } history { toStatus } establishment { id } } } }`;
+    const small = await graph.cost(q, { n: 5 }, { token: office1604, purpose: PURPOSE });
+    const large = await graph.cost(q, { n: 25 }, { token: office1604, purpose: PURPOSE });
+    expect(small.body.errors).toBeUndefined();
+    expect(large.body.data.hygieneRequests.nodes).toHaveLength(25);
+    expect(large.statements).toBe(small.statements);
+    expect(large.fetches).toBe(small.fetches);
+  });
+});
