@@ -559,3 +559,36 @@ describe('no N+1 in a commune’s leases', () => {
     expect(large.fetches).toBe(small.fetches);
   });
 });
+
+describe('a retried lease', () => {
+  it('is answered from the first result, without consulting the registry again', async () => {
+    const inventoryNumber = await newAsset();
+    const input = {
+      inventoryNumber,
+      tenantNin: tenants[1]!.nin,
+      tenantPhone: PHONE,
+      startDate: monthStart(2),
+      endDate: `${Number(isoToday().slice(0, 4)) + 1}-12-31`,
+      monthlyRent: '9000.00',
+      idempotencyKey: freshKey('retry'),
+    };
+    const registryReads = async () =>
+      Number(
+        (
+          await rows<{ n: number }>(
+            graph.database.db,
+            sql`select count(*)::int as n from citizens.consultations where nin = ${input.tenantNin}`,
+          )
+        )[0]!.n,
+      );
+    const first = await as1601(SIGN_LEASE, { input });
+    expect(first.body.errors).toBeUndefined();
+    const afterFirst = await registryReads();
+    const leasesBefore = await countRows(graph.database.db, 'patrimony.leases');
+    const retry = await as1601(SIGN_LEASE, { input });
+    expect(retry.body.errors).toBeUndefined();
+    expect(retry.body.data.signLease.number).toBe(first.body.data.signLease.number);
+    expect(await registryReads()).toBe(afterFirst);
+    expect(await countRows(graph.database.db, 'patrimony.leases')).toBe(leasesBefore);
+  });
+});

@@ -39,7 +39,14 @@ import { Citizen } from './citizen.reference.js';
 import { LeaseContract } from './lease.reference.js';
 import type { DisputesLoaders } from './loaders.js';
 import { unansweredNotice } from './notice-check.js';
-import { casesOfCommune, moveCase, openCase, recordHearing, recordJudgment } from './queries.js';
+import {
+  casesOfCommune,
+  moveCase,
+  openCase,
+  recordHearing,
+  recordJudgment,
+  replayedWrite,
+} from './queries.js';
 import { caseScope } from './scope.js';
 import { appealDeadline } from './workflow.js';
 
@@ -141,13 +148,16 @@ export class CaseResolver {
       noticeNumber: null,
       openedOn: past(input.openedOn, 'openedOn'),
     };
-    if (asked.partyNin) await assertLivingCitizen(ctx, asked.partyNin, 'partyNin');
     const request = {
       clientId: agent.clientId,
       key: input.idempotencyKey,
       operation: 'openCase',
       input: asked,
     };
+    // A retry is answered from the first result, before the registry is consulted again.
+    const earlier = await replayedWrite(ctx.db, request);
+    if (earlier) return reload(ctx, earlier.number);
+    if (asked.partyNin) await assertLivingCitizen(ctx, asked.partyNin, 'partyNin');
     const { result } = await openCase(ctx.db, asked, agent.sub, request).catch(refusal);
     return reload(ctx, result.number);
   }

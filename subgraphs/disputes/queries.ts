@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { nextSerial } from '../../db/serials.js';
 import { caseEvents, cases, hearings, idempotencyKeys, serials } from '../../db/tables/disputes.js';
 import type { ErrorCode } from '../kit/errors.js';
-import { idempotent, type IdempotentRequest } from '../kit/idempotency.js';
+import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import { centimesOf } from '../kit/money.js';
 import { pagePerParent } from '../kit/page-per-parent.js';
 import type { Page } from '../kit/pagination.js';
@@ -95,6 +95,11 @@ export type NewCase = Omit<
   CaseRecord,
   'number' | 'status' | 'judgmentDate' | 'decision' | 'amountAwardedCentimes' | 'version'
 >;
+
+/** The stored answer of an earlier write with this key, or null: a retry is answered from it. */
+export function replayedWrite(db: Db, request: IdempotentRequest) {
+  return findReplay<{ number: string }>(db, idempotencyKeys, request);
+}
 
 export async function openCase(db: Db, c: NewCase, actor: string, request: IdempotentRequest) {
   return idempotent(db, idempotencyKeys, request, async (tx) => {

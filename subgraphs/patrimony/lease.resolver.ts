@@ -53,6 +53,7 @@ import {
   leasesOfCommune,
   paymentByReceipt,
   recordPayment,
+  replayedWrite,
   signLease,
 } from './queries.js';
 import { leaseScope, noticeScope } from './scope.js';
@@ -148,6 +149,9 @@ export class LeaseResolver {
       operation: 'signLease',
       input: asked,
     };
+    // A retry is answered from the first result, before the registry is consulted again.
+    const earlier = await replayedWrite(ctx.db, request);
+    if (earlier) return ctx.loaders.leaseByNumber.load(earlier.number);
     if (tenant.tenantNin) await assertLivingCitizen(ctx, tenant.tenantNin, 'tenantNin');
     const { result } = await signLease(ctx.db, asked, request).catch(refusal);
     return ctx.loaders.leaseByNumber.load(result.number);

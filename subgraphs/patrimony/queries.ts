@@ -13,7 +13,7 @@ import {
   serials,
 } from '../../db/tables/patrimony.js';
 import type { ErrorCode } from '../kit/errors.js';
-import { idempotent, type IdempotentRequest } from '../kit/idempotency.js';
+import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import { centimesOf } from '../kit/money.js';
 import { enqueue } from '../kit/outbox.js';
 import { pagePerParent } from '../kit/page-per-parent.js';
@@ -251,6 +251,11 @@ export async function paidSinceNotices(db: Db, numbers: readonly string[]) {
 }
 
 // ---- writes ----
+
+/** The stored answer of an earlier write with this key, or null: a retry is answered from it. */
+export function replayedWrite(db: Db, request: IdempotentRequest) {
+  return findReplay<{ number: string }>(db, idempotencyKeys, request);
+}
 
 export type NewAsset = Omit<AssetRecord, 'inventoryNumber' | 'productive'>;
 
