@@ -368,6 +368,74 @@ describe('who sees a request', () => {
   });
 });
 
+describe('lists never leave the office’s commune', () => {
+  it("another commune's office, where the person was born, sees neither their request nor their establishment here", async () => {
+    // A person born outside Algiers-Centre who operates an establishment and files a request there.
+    const [person] = await rows<{ nin: string; code: string }>(
+      graph.database.db,
+      sql`select nin, birth_commune_code as code from citizens.citizens
+          where death_date is null and birth_date < '2000-01-01' and birth_commune_code <> '1601'
+          order by nin limit 1`,
+    );
+    expect(person, 'the seed has an adult born outside 1601').toBeDefined();
+    const birthOffice = await graph.token({
+      kind: 'agent',
+      commune: person!.code,
+      service: 'HYGIENE',
+    });
+    const registered = await graph.query(
+      `mutation($i: RegisterEstablishmentInput!) { registerEstablishment(input: $i) { id } }`,
+      {
+        i: {
+          name: 'Café des Arcades',
+          category: 'RESTAURANT',
+          address: '8 boulevard Che Guevara',
+          operatorNin: person!.nin,
+          idempotencyKey: key(),
+        },
+      },
+      { token: office, purpose: PURPOSE },
+    );
+    expect(registered.body.errors).toBeUndefined();
+    const establishmentId = registered.body.data.registerEstablishment.id;
+    const citizen = await graph.token({ kind: 'citizen', nin: person!.nin });
+    const filed = await file({ text: 'Dépôt sauvage au coin de la rue.' }, citizen);
+    expect(filed.body.errors).toBeUndefined();
+    const number = filed.body.data.fileHygieneRequest.number;
+
+    const PERSON = `query($n: String!) { citizen(nin: $n) {
+      hygieneRequests(first: 50) { nodes { number } }
+      establishmentsOperated(first: 50) { nodes { id } } } }`;
+    const ids = (res: { body: { data?: any } }) => ({
+      requests: res.body.data.citizen.hygieneRequests.nodes.map(
+        (r: { number: string }) => r.number,
+      ),
+      establishments: res.body.data.citizen.establishmentsOperated.nodes.map(
+        (e: { id: string }) => e.id,
+      ),
+    });
+    // The office of 1601, which took both, lists them.
+    const here = await graph.query(PERSON, { n: person!.nin }, { token: office, purpose: PURPOSE });
+    expect(here.body.errors).toBeUndefined();
+    expect(ids(here)).toEqual({ requests: [number], establishments: [establishmentId] });
+    // The office of the commune of birth reaches the person, not 1601's files about them.
+    const there = await graph.query(
+      PERSON,
+      { n: person!.nin },
+      { token: birthOffice, purpose: PURPOSE },
+    );
+    expect(there.body.errors).toBeUndefined();
+    expect(ids(there)).toEqual({ requests: [], establishments: [] });
+    const byNumber = await graph.query(
+      REQUEST,
+      { n: number },
+      { token: birthOffice, purpose: PURPOSE },
+    );
+    expect(byNumber.body.errors).toBeUndefined();
+    expect(byNumber.body.data.hygieneRequest).toBeNull();
+  });
+});
+
 describe('costs', () => {
   it("costs the same statements for the office's queue at 5 and at 25 requests", async () => {
     const [citizenRow] = await adults(1, 30);

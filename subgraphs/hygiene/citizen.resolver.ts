@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { visibleConnection } from '../kit/access.js';
+import { connectionOf, visibleConnection } from '../kit/access.js';
+import { maySeeEstablishment } from './access.js';
 import type { Context } from '../kit/context.js';
 import { PageArgs, readPage, toConnection } from '../kit/pagination.js';
 import { Citizen } from './citizen.type.js';
@@ -35,6 +36,10 @@ export class CitizenHygieneResolver {
   ) {
     const page = readPage(args, { list: 'Citizen.establishmentsOperated', scope: { nin: c.nin } });
     const rows = await ctx.loaders.establishmentsByOperator.load({ parent: c.nin, page });
-    return toConnection(rows, page, (e) => e.id);
+    // Another commune's establishments are its office's: absent here, like requests.
+    return connectionOf(
+      toConnection(rows, page, (e) => e.id),
+      (e) => maySeeEstablishment(ctx, e),
+    );
   }
 }

@@ -8,18 +8,19 @@ export const citizenScope: ScopeOf<Citizen> = personScope;
 
 /**
  * A request is its requester's, and its commune's: an agent of the hygiene office reaches the
- * requests of its own commune only, even when it types another commune's number (named is
- * never set). A kiosk request has no NIN: only its commune places it.
+ * requests of its own commune only (communeOnly), even when it types another commune's
+ * number, or the requester was born in the agent's commune. A kiosk request has no NIN: only
+ * its commune places it.
  */
 export const requestScope: ScopeOf<RequestRecord> = (r) => ({
   nin: r.requesterNin,
   communes: [r.communeCode],
-  named: false,
+  communeOnly: true,
 });
 
-/** An establishment's operator, as a person, within the establishment's commune. */
+/** An establishment's operator, as a person, for the office of the establishment's commune only. */
 export const operatorScope: ScopeOf<EstablishmentRecord> = (e) => ({
   nin: e.operatorNin,
   communes: [e.communeCode],
-  named: false,
+  communeOnly: true,
 });

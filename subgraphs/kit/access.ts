@@ -135,7 +135,17 @@ export function visibleConnection<P>(
   scopeOf: ScopeOf<P>,
   group: FieldGroup = 'IDENTITY',
 ): Connection<P> {
-  const sees = (row: P) => maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx), group);
+  return connectionOf(connection, (row) =>
+    maySeeRecord(ctx.principal, ctx.purpose, scopeOf(row, ctx), group),
+  );
+}
+
+/**
+ * A page with the items `sees` refuses left out, as if absent, for records whose visibility
+ * is no person's (an establishment: its commune's office, or its operator). Cursors and
+ * hasNextPage stay those of the unfiltered page, as in visibleConnection.
+ */
+export function connectionOf<P>(connection: Connection<P>, sees: (row: P) => boolean) {
   return {
     ...connection,
     nodes: connection.nodes.filter(sees),
