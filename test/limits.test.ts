@@ -186,6 +186,18 @@ describe('query-shape limits at the gateway: each limit refuses on its own', () 
     expect(explicit.res.body.errors).toBeUndefined();
     // 20 per wilaya, the default, not 1.
     expect(omitted.res.body.data.wilayas[0].communes.nodes).toHaveLength(20);
+    // And the cost counts those 20: nine points per commune, 1 + 58 × (1 + 20 × 10) is over
+    // the limit, where one commune per wilaya (1 + 58 × 11) would be far under it.
+    const WIDE = `{ wilayas { communes__FIRST__ { nodes { code nameAr nameFr nameBer postalCode wilaya { code } daira { code } } } } }`;
+    const wideOmitted = await refused(WIDE.replace('__FIRST__', ''));
+    const wideExplicit = await refused(WIDE.replace('__FIRST__', '(first: 20)'));
+    expect(1 + 58 * (1 + 20 * 10)).toBeGreaterThan(QUERY_LIMITS.maxCost);
+    expect(wideOmitted.res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(wideOmitted.res.body.errors?.[0]?.extensions?.found).toBe(1 + 58 * (1 + 20 * 10));
+    expect(wideOmitted.res.body.errors?.[0]?.message).toBe(
+      wideExplicit.res.body.errors?.[0]?.message,
+    );
+    expect(wideOmitted.fetches).toBe(0);
   });
 
   it('a plain list counts as its assumed size: children (20) under 100 citizens', async () => {

@@ -137,3 +137,26 @@ describe('every list is a connection or says how long it can be', () => {
     );
   });
 });
+
+describe('the README names every connection', () => {
+  it('its list of cursor connections is exactly the supergraph’s', () => {
+    const schema = buildASTSchema(parse(committed('supergraph')), { assumeValidSDL: true });
+    const connections: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__') || type.name.endsWith('Connection'))
+        continue;
+      for (const field of Object.values(type.getFields()))
+        if (getNamedType(field.type).name.endsWith('Connection'))
+          connections.push(`${type.name}.${field.name}`);
+    }
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const rule = readme.match(/a list that grows with use is a cursor connection[^:]*:([^;]+);/);
+    expect(rule, 'the House rules paragraph of the README').not.toBeNull();
+    // Root fields are named bare (`citizens`), others as Type.field.
+    const named = [...rule![1]!.matchAll(/`([A-Za-z.]+)`/g)].map(([, n]) =>
+      n!.includes('.') ? n! : `Query.${n}`,
+    );
+    expect(named.length).toBe(new Set(named).size);
+    expect(named.sort()).toEqual(connections.sort());
+  });
+});
