@@ -295,6 +295,36 @@ describe('bad declarations and boards', () => {
 });
 
 describe('scope', () => {
+  it("lists a person's seats only from the agent's own commune's files, even for a NIN the agent types", async () => {
+    // A sitting board member born outside the commune of their association.
+    const [seat] = await rows<{ nin: string; commune: string; born: string; id: string }>(
+      graph.database.db,
+      sql`select m.nin, a.commune_code as commune, c.birth_commune_code as born, a.id
+          from associations.board_members m
+          join associations.associations a on a.id = m.association_id
+          join citizens.citizens c on c.nin = m.nin
+          where m.to_date is null and c.birth_commune_code <> a.commune_code
+          order by m.nin, a.id limit 1`,
+    );
+    expect(seat, 'the seed has a board member born in another commune').toBeDefined();
+    const SEATS = `query($n: String!) { citizen(nin: $n) { nin associations(first: 50) { nodes { role association { id } } } } }`;
+    const seatsSeenBy = async (commune: string) => {
+      const agent = await graph.token({ kind: 'agent', commune, service: 'ASSOCIATIONS' });
+      const res = await graph.query(SEATS, { n: seat!.nin }, { token: agent, purpose: PURPOSE });
+      expect(res.body.errors, commune).toBeUndefined();
+      expect(res.body.data.citizen.nin).toBe(seat!.nin);
+      return res.body.data.citizen.associations.nodes.map(
+        (n: { association: { id: string } }) => n.association.id,
+      );
+    };
+    // The service of the association's commune lists the seat; the service of the commune of
+    // birth, and a third commune's service typing the NIN, reach the person but not the file.
+    expect(await seatsSeenBy(seat!.commune)).toContain(seat!.id);
+    expect(await seatsSeenBy(seat!.born)).not.toContain(seat!.id);
+    const third = ['3101', '1601', '2501'].find((c) => c !== seat!.commune && c !== seat!.born)!;
+    expect(await seatsSeenBy(third)).toEqual([]);
+  });
+
   it("keeps each commune's service to its own files, and other services out", async () => {
     const { id } = (
       await declare({

@@ -194,9 +194,10 @@ export class AssociationResolver {
   @Directive(`@listSize(assumedSize: ${MAX_BOARD})`)
   @FieldResolver(() => [BoardMember], { description: 'The sitting board (at most 15 seats).' })
   async board(@Root() a: AssociationRecord, @Ctx() ctx: Ctx) {
-    const rows = await ctx.loaders.boardByAssociation.load(a.id);
+    const rows = visibleRows(ctx, await ctx.loaders.boardByAssociation.load(a.id), seatScope);
+    // Only the seats the decision let through put their holders within reach downstream.
     for (const m of rows) grantReach(ctx, m.nin);
-    return visibleRows(ctx, rows, seatScope);
+    return rows;
   }
 
   // Decisions, suspensions and reinstatements: bounded by the workflow in practice, not in theory.

@@ -110,10 +110,14 @@ export class CitizenAssociationsResolver {
   })
   async associations(@Root() c: Citizen, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Ctx) {
     const page = readPage(args, { list: 'Citizen.associations', scope: { nin: c.nin } });
-    const rows = (await ctx.loaders.seatsByPerson.load({
-      parent: c.nin,
-      page,
-    })) as BoardMemberRecord[];
+    const seats = await ctx.loaders.seatsByPerson.load({ parent: c.nin, page });
+    // A seat is its association's commune's file (seatScope): the access decision needs
+    // that commune, read through the per-request loader (one statement per page).
+    const files = await ctx.loaders.associationById.loadMany(seats.map((s) => s.associationId));
+    const rows: BoardMemberRecord[] = seats.map((s, i) => {
+      const file = files[i];
+      return { ...s, communeCode: file && !(file instanceof Error) ? file.communeCode : '' };
+    });
     return visibleConnection(
       ctx,
       toConnection(rows, page, (s) => compositeKey(s.fromDate, s.associationId)),

@@ -5,15 +5,19 @@ import type { Citizen } from './citizen.type.js';
 /** How this subgraph's records meet the access decision (see RecordScope). */
 export const citizenScope: ScopeOf<Citizen> = personScope;
 
-/** A founder or board seat is that person's, and the association's commune's. */
+/**
+ * A founder or board seat is that person's, and the association's commune's file: an agent
+ * reaches it only in that commune (communeOnly), wherever the person was born and whatever
+ * NIN the agent types; the person reads their own.
+ */
 export const founderScope: ScopeOf<FounderRecord> = (f) => ({
   nin: f.nin,
   communes: [f.communeCode],
-  named: false,
+  communeOnly: true,
 });
 
-export const seatScope: ScopeOf<BoardMemberRecord> = (m, ctx) => ({
+export const seatScope: ScopeOf<BoardMemberRecord> = (m) => ({
   nin: m.nin,
   communes: m.communeCode ? [m.communeCode] : [],
-  named: ctx.reach.has(m.nin),
+  communeOnly: true,
 });
