@@ -360,6 +360,7 @@ describe('scope', () => {
         nameAr: `جمعية رقم ${i}`,
         founders,
       });
+      expect(res.body.errors, `declaring association ${i}`).toBeUndefined();
       await decide({
         id: res.body.data.declareAssociation.association.id,
         status: 'REGISTERED',

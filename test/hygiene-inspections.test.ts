@@ -134,6 +134,36 @@ describe('inspections', () => {
     ]);
     expect(nodes[1].followUp).toEqual({ id: followUp.body.data.recordInspection.id });
     expect(nodes[0].items).toHaveLength(CHECKLISTS.RESTAURANT.length);
+
+    // Health reads the inspections for public health, the closure proposal included; under a
+    // purpose that is not public health it reads nothing.
+    const health = await graph.token({ kind: 'ministry', ministry: 'HEALTH' });
+    const q = `query($e: String!, $i: String!) { inspection(id: $i) { id measure score establishment { id } } establishment(id: $e) { standing inspections(first: 10) { nodes { id } } } }`;
+    const byHealth = await graph.query(
+      q,
+      { e: id, i: closing.id },
+      { token: health, purpose: 'PUBLIC_HEALTH_SURVEILLANCE' },
+    );
+    expect(byHealth.body.errors).toBeUndefined();
+    expect(byHealth.body.data).toEqual({
+      inspection: {
+        id: closing.id,
+        measure: 'CLOSURE_PROPOSED',
+        score: closing.score,
+        establishment: { id },
+      },
+      establishment: {
+        standing: 'GOOD',
+        inspections: { nodes: nodes.map((n: { id: string }) => ({ id: n.id })) },
+      },
+    });
+    const notHealth = await graph.query(
+      q,
+      { e: id, i: closing.id },
+      { token: health, purpose: 'HEALTH_CARE' },
+    );
+    expect(notHealth.body.data?.inspection ?? null).toBeNull();
+    expect(notHealth.body.data?.establishment ?? null).toBeNull();
   });
 
   it('refuses each bad inspection with its own code, writing nothing', async () => {

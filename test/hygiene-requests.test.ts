@@ -436,6 +436,140 @@ describe('lists never leave the office’s commune', () => {
   });
 });
 
+describe("a commune's figures", () => {
+  it('gives the counts, the median time to resolution and the overdue requests the data implies', async () => {
+    // A commune the seed left without requests: its figures are only what this test files.
+    const [free] = await rows<{ code: string }>(
+      graph.database.db,
+      sql`select code from communes.communes where code like '16%'
+          and code not in (select commune_code from hygiene.requests) order by code limit 1`,
+    );
+    const communeCode = free!.code;
+    const agent = await graph.token({ kind: 'agent', commune: communeCode, service: 'HYGIENE' });
+    const [citizenRow] = await adults(1, 40);
+    const citizen = await graph.token({ kind: 'citizen', nin: citizenRow!.nin });
+    const fileOne = async (category: string) => {
+      const res = await file({ communeCode, category }, citizen);
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.fileHygieneRequest.number as string;
+    };
+    const close = async (number: string, status: 'RESOLVED' | 'REJECTED') => {
+      const steps =
+        status === 'RESOLVED'
+          ? [{ status: 'ASSIGNED', assignee: 'brigade-sud' }, { status: 'IN_PROGRESS' }]
+          : [];
+      let version = 1;
+      for (const step of [
+        ...steps,
+        { status, justification: 'Traité par la brigade du secteur.' },
+      ]) {
+        const res = await move({ number, expectedVersion: version, ...step }, agent);
+        expect(res.body.errors, step.status).toBeUndefined();
+        version += 1;
+      }
+    };
+    // Three resolved after 2, 10 and 30 hours (median 10), one rejected after 1 hour (not a
+    // resolution), one open past its deadline, one open within it.
+    const resolved = [
+      [await fileOne('WATER_LEAK'), 2],
+      [await fileOne('WATER_LEAK'), 10],
+      [await fileOne('WASTE_NOT_COLLECTED'), 30],
+    ] as const;
+    for (const [number] of resolved) await close(number, 'RESOLVED');
+    const rejected = await fileOne('NOISE');
+    await close(rejected, 'REJECTED');
+    const late = await fileOne('WASTE_NOT_COLLECTED');
+    await fileOne('OTHER');
+    // The office closed them just now: move each filing back by the hours it stayed open.
+    for (const [number, hours] of [...resolved, [rejected, 1] as const])
+      await graph.database.db.execute(
+        sql`update hygiene.requests set filed_at = closed_at - make_interval(hours => ${hours}) where number = ${number}`,
+      );
+    await graph.database.db.execute(
+      sql`update hygiene.requests set filed_at = now() - interval '4 days', deadline = now() - interval '1 day' where number = ${late}`,
+    );
+
+    const q = `query($c: String!) { hygieneStatistics(communeCode: $c) { communeCode overdueRequests medianHoursToResolve requestsByCategoryAndStatus { category status count } } }`;
+    const res = await graph.query(q, { c: communeCode }, { token: agent, purpose: PURPOSE });
+    expect(res.body.errors).toBeUndefined();
+    const figures = res.body.data.hygieneStatistics;
+    expect(figures.communeCode).toBe(communeCode);
+    expect(figures.medianHoursToResolve).toBeCloseTo(10, 6);
+    expect(figures.overdueRequests).toBe(1);
+    const byKey = (c: { category: string; status: string }) => `${c.category}/${c.status}`;
+    expect(
+      [...figures.requestsByCategoryAndStatus].sort((a, b) => byKey(a).localeCompare(byKey(b))),
+    ).toEqual([
+      { category: 'NOISE', status: 'REJECTED', count: 1 },
+      { category: 'OTHER', status: 'FILED', count: 1 },
+      { category: 'WASTE_NOT_COLLECTED', status: 'FILED', count: 1 },
+      { category: 'WASTE_NOT_COLLECTED', status: 'RESOLVED', count: 1 },
+      { category: 'WATER_LEAK', status: 'RESOLVED', count: 2 },
+    ]);
+    // The office's overdue queue lists the same request the figure counts.
+    const overdue = await graph.query(
+      `{ hygieneRequests(filter: { overdue: true }, first: 50) { nodes { number overdue } } }`,
+      {},
+      { token: agent, purpose: PURPOSE },
+    );
+    expect(overdue.body.data.hygieneRequests.nodes).toEqual([{ number: late, overdue: true }]);
+  });
+
+  it("matches the seeded commune's requests, computed here from the rows", async () => {
+    const [busiest] = await rows<{ code: string }>(
+      graph.database.db,
+      sql`select commune_code as code from hygiene.requests where status = 'RESOLVED'
+          group by 1 order by count(*) desc, 1 limit 1`,
+    );
+    const communeCode = busiest!.code;
+    const all = await rows<{
+      category: string;
+      status: string;
+      filed_at: string;
+      closed_at: string | null;
+      deadline: string;
+    }>(
+      graph.database.db,
+      sql`select category, status, filed_at::text, closed_at::text, deadline::text from hygiene.requests where commune_code = ${communeCode}`,
+    );
+    const hours = all
+      .filter((r) => r.status === 'RESOLVED')
+      .map((r) => (Date.parse(r.closed_at!) - Date.parse(r.filed_at)) / 3_600_000)
+      .sort((a, b) => a - b);
+    const mid = (hours.length - 1) / 2;
+    const median = (hours[Math.floor(mid)]! + hours[Math.ceil(mid)]!) / 2;
+    const open = ['FILED', 'ASSIGNED', 'IN_PROGRESS'];
+    const overdue = all.filter(
+      (r) => open.includes(r.status) && Date.parse(r.deadline) < Date.now(),
+    );
+    const counts = new Map<string, number>();
+    for (const r of all)
+      counts.set(`${r.category}/${r.status}`, (counts.get(`${r.category}/${r.status}`) ?? 0) + 1);
+
+    const interior = await graph.token({ kind: 'ministry', ministry: 'INTERIOR' });
+    const res = await graph.query(
+      `query($c: String!) { hygieneStatistics(communeCode: $c) { overdueRequests medianHoursToResolve requestsByCategoryAndStatus { category status count } } }`,
+      { c: communeCode },
+      { token: interior, purpose: 'LOCAL_GOVERNMENT_OVERSIGHT' },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const figures = res.body.data.hygieneStatistics;
+    expect(hours.length).toBeGreaterThan(0);
+    expect(figures.medianHoursToResolve).toBeCloseTo(median, 3);
+    expect(figures.overdueRequests).toBe(overdue.length);
+    expect(
+      new Map(
+        figures.requestsByCategoryAndStatus.map(
+          (c: { category: string; status: string; count: number }) => [
+            `${c.category}/${c.status}`,
+            c.count,
+          ],
+        ),
+      ),
+    ).toEqual(counts);
+  });
+});
+
 describe('costs', () => {
   it("costs the same statements for the office's queue at 5 and at 25 requests", async () => {
     const [citizenRow] = await adults(1, 30);

@@ -237,7 +237,8 @@ export function oneRosterFiles(
         schoolSourcedId: org,
         userSourcedId: sourcedIds.user(e.nin),
         role: 'student',
-        primary: 'true',
+        // OneRoster's `primary` marks a class's main teacher; a student's enrollment is false.
+        primary: 'false',
         beginDate: e.startDate,
       })),
     ),
