@@ -308,8 +308,10 @@ const goals = {
     'rps',
     32,
   ),
-  'W3 statements identical at every N (and no errors)':
-    w3ok && w3.every((c) => c.statements === w3[0]?.statements),
+  // With the records each N actually returned: on a small registry the pages stay short.
+  'W3 statements identical at every N (and no errors)': `${
+    w3ok && w3.every((c) => c.statements === w3[0]?.statements)
+  } (${w3.map((c) => `${c.workload}: ${c.statements} statements, ${c.records ?? '?'} records`).join('; ')})`,
   'W2 subgraphs CPU-ms/req, goal ≤ 10':
     rows.find((r) => r.workload === 'W2' && r.name === 'our gateway')?.subgraphCpuMs ?? null,
   ...(args.scale

@@ -128,7 +128,7 @@ export async function measureCounts(
       await one(
         'W3 N=1000',
         W3,
-        { code: fixtures.wilaya, communes: 10, per: 100 },
+        { code: fixtures.wilaya, communes: 50, per: 20 },
         tokens.ministry,
         PURPOSE,
       ),

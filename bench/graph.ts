@@ -122,7 +122,19 @@ function startProcess(
   return { name, pid: child.pid!, url, child };
 }
 
-async function waitReady(p: BenchProcess, path: string, logDir: string, timeoutMs = 90_000) {
+/**
+ * How long a process may take to answer its readiness probe. Twelve Node processes
+ * loading TypeScript at once on a shared 2-core machine took 6 minutes to be ready at a
+ * load average of 20 to 40 (26 s for one alone); BENCH_READY_TIMEOUT_S changes it.
+ */
+const READY_TIMEOUT_MS = Number(process.env.BENCH_READY_TIMEOUT_S ?? 900) * 1000;
+
+async function waitReady(
+  p: BenchProcess,
+  path: string,
+  logDir: string,
+  timeoutMs = READY_TIMEOUT_MS,
+) {
   const deadline = Date.now() + timeoutMs;
   const probe = new URL(path, p.url).toString();
   while (Date.now() < deadline) {

@@ -119,14 +119,18 @@ export interface Summary extends RunResult {
 /** The median of each figure over the rounds (peak RSS: the maximum). */
 export function summarise(runs: RunResult[]): Summary {
   const r0 = runs[0]!;
+  // A round in which no answer arrived has no latency (autocannon says 0 ms): leave it out.
+  const answered = runs.filter((r) => r.requests > 0);
+  const latency = (pick: (r: RunResult) => number) =>
+    answered.length ? median(answered.map(pick)) : 0;
   return {
     ...r0,
     rounds: runs.length,
     requests: sum(runs.map((r) => r.requests)),
     rps: median(runs.map((r) => r.rps)),
-    p50: median(runs.map((r) => r.p50)),
-    p90: median(runs.map((r) => r.p90)),
-    p99: median(runs.map((r) => r.p99)),
+    p50: latency((r) => r.p50),
+    p90: latency((r) => r.p90),
+    p99: latency((r) => r.p99),
     errors: sum(runs.map((r) => r.errors)),
     gatewayCpuMs: medianOrNull(runs.map((r) => r.gatewayCpuMs)),
     subgraphCpuMs: medianOrNull(runs.map((r) => r.subgraphCpuMs)),
@@ -161,6 +165,13 @@ export async function interleaved(
       say(
         `  round ${round + 1} ${t.name} c=${connections}: ${r.rps.toFixed(0)} rps, p50 ${r.p50} ms, errors ${r.errors}, load ${r.load}`,
       );
+      // autocannon counts only the answers that arrived within the round: none arrived
+      // when one request takes longer than the round (a loaded machine), and its 0 ms
+      // latencies are then no measurement at all.
+      if (r.requests === 0)
+        say(
+          `  WARNING: no answer arrived within ${seconds} s: this round measured nothing; raise --seconds`,
+        );
     }
   }
   return targets.map((t) => summarise(runs.get(t.name)!));

@@ -23,7 +23,9 @@ export const W2 = `query W2($nin: String!) {
 }`;
 /**
  * W3: N records of a wilaya's communes with their related entities (N = communes × per),
- * lean enough that N = 1000 stays under the gateway's cost limit of 10,000.
+ * lean enough that N = 1000 stays under the gateway's cost limit of 10,000. N = 1000 is
+ * asked as 50 communes × 20 (not 10 × 100): citizens are spread over 1,535 communes, so
+ * ten communes hold 66 of them at 10 k citizens and even a 100-record page stays short.
  */
 export const W3 = `query W3($code: String!, $communes: Int!, $per: Int!) {
   wilaya(code: $code) {
