@@ -1,15 +1,29 @@
-import { bigserial, char, index, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  char,
+  index,
+  primaryKey,
+  text,
+  timestamp,
+  type PgSchema,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The consultation log of a subgraph that serves NIN-linked data: one row per request and
  * NIN read, hash-chained (each row's hash covers the previous one) and append-only (a
  * trigger refuses UPDATE, DELETE and TRUNCATE; see the migration).
+ *
+ * Partitioned by month on `at` (migration 0014, which drizzle-kit cannot express): one
+ * partition per calendar month in UTC, created ahead by
+ * `platform.ensure_consultation_partitions()` (`npm run db:partitions`), and a default
+ * partition as a safety net. A new subgraph's log must be created partitioned the same way
+ * (test/partitions.test.ts checks every log is).
  */
 export function consultationsTable(schema: PgSchema) {
   return schema.table(
     'consultations',
     {
-      id: bigserial('id', { mode: 'number' }).primaryKey(),
+      id: bigserial('id', { mode: 'number' }).notNull(),
       at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
       requestId: text('request_id').notNull(),
       principalKind: text('principal_kind').notNull(),
@@ -26,6 +40,9 @@ export function consultationsTable(schema: PgSchema) {
       hash: char('hash', { length: 64 }).notNull(),
     },
     (t) => [
+      // A partitioned table's key must hold its partition key; the sequence alone keeps
+      // `id` unique, and the chain follows `id`.
+      primaryKey({ columns: [t.id, t.at] }),
       index('consultations_nin_idx').on(t.nin, t.at),
       index('consultations_client_idx').on(t.clientId, t.at),
       index('consultations_ministry_idx').on(t.ministry, t.at),
