@@ -4,9 +4,10 @@
  *
  *   npx tsx docs/verify-extract.ts <presentation> <jwks.json> <status-list.jwt>
  *
- * Fetch the two files once and cache them (the list says in `ttl` when to refresh):
- *   { extractIssuerKeys }               → jwks.json
- *   { extractStatusList(list: 0) }      → status-list.jwt
+ * Fetch the two files once and cache them (the list says in `ttl` when to refresh), from
+ * the gateway's plain URLs or through the graph:
+ *   GET /.well-known/jwks.json  or  { extractIssuerKeys }            → jwks.json
+ *   GET /extracts/status/0      or  { extractStatusList(list: 0) }   → status-list.jwt
  */
 import { readFileSync } from 'node:fs';
 import { verifyPresentation } from '../subgraphs/citizens/extract.js';

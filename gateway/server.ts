@@ -16,6 +16,7 @@ import { InternalDataSource, type FetchCounter } from './data-source.js';
 import { gatewayErrorFormatter } from './format-error.js';
 import { assertTokenLimit, queryLimits, queryShapePlugin } from './limits.js';
 import { namedKeysPlugin } from './named-keys.js';
+import { publishedDocuments } from './published-documents.js';
 import type { InternalSigner } from './internal-token.js';
 import type { Principal } from '../schema/principal.js';
 
@@ -98,6 +99,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     log,
     bodyLimit: deps.bodyLimit ?? '100kb',
     corsOrigins: deps.corsOrigins ?? [],
+    documents: publishedDocuments(server),
     context: async (req, ids) => {
       const getQuery = new URL(req.url ?? '/', 'http://gateway').searchParams.get('query');
       assertTokenLimit((req as { body?: unknown }).body ?? { query: getQuery });

@@ -25,6 +25,8 @@ export const FIELD_GROUPS = {
     'disputes in which a commune is a party and the person the opposing party (disputes subgraph)',
   CIVIL_ACTS:
     'civil acts (birth, marriage, death) drawn up for the person, with their marginal notes',
+  CERTIFICATES:
+    'certificates the person requested (online, at the kiosk or at a counter) and their decisions',
   HYGIENE:
     'establishments a person operates, and requests they filed with the hygiene office (hygiene subgraph)',
   ASSOCIATIONS: 'associations a person founded or whose board they sit on (associations subgraph)',
@@ -51,6 +53,7 @@ export const PURPOSES = {
       'VEHICLES',
       'APPLICATIONS',
       'CIVIL_ACTS',
+      'CERTIFICATES',
     ],
   },
   IDENTITY_DOCUMENT_ISSUANCE: {
@@ -117,6 +120,7 @@ export const PURPOSES = {
       'DOCUMENTS',
       'APPLICATIONS',
       'CIVIL_ACTS',
+      'CERTIFICATES',
     ],
   },
   POLICE_INVESTIGATION: {
@@ -316,6 +320,13 @@ export const PRODUCTION_PURPOSES: readonly Purpose[] = ['IDENTITY_DOCUMENT_ISSUA
  * civil-status office alone. Births are also declared at the counter (registerBirth).
  */
 export const CIVIL_ACT_SERVICES: readonly AgentService[] = ['CIVIL_STATUS'];
+
+/**
+ * The services whose agents approve or refuse certificate requests (they sign what the
+ * registry says): the civil-status office alone. Any agent whose purpose covers the
+ * CERTIFICATES group files a request at the counter on a citizen's behalf.
+ */
+export const CERTIFICATE_DECISION_SERVICES: readonly AgentService[] = ['CIVIL_STATUS'];
 
 /** Purposes under which a service reports a vehicle stolen or recovered (besides its owner). */
 export const THEFT_REPORT_PURPOSES: readonly Purpose[] = ['POLICE_INVESTIGATION'];

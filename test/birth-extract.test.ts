@@ -81,6 +81,33 @@ describe('the digital birth extract', () => {
     expect(offline.claims!.family_name_lat).toBeUndefined();
   });
 
+  it('the gateway publishes the keys and the status list at plain URLs, the ones the extract names', async () => {
+    const base = new URL(graph.gateway.url);
+    const jwksRes = await fetch(new URL('/.well-known/jwks.json', base));
+    expect(jwksRes.status).toBe(200);
+    expect(jwksRes.headers.get('content-type')).toBe('application/jwk-set+json');
+    const jwks = (await jwksRes.json()) as { keys: { kid: string }[] };
+    const kit = await offlineKit();
+    expect(jwks).toEqual(kit.jwks);
+
+    // The extract's status claim names the list; the gateway serves it at that path.
+    const payload = JSON.parse(
+      Buffer.from(twoFields.split('~')[0]!.split('.')[1]!, 'base64url').toString(),
+    ) as { status: { status_list: { uri: string } } };
+    const path = new URL(payload.status.status_list.uri).pathname;
+    expect(path).toBe('/extracts/status/0');
+    const listRes = await fetch(new URL(path, base));
+    expect(listRes.status).toBe(200);
+    expect(listRes.headers.get('content-type')).toBe('application/statuslist+jwt');
+    const list = await listRes.text();
+    expect(list.split('.')).toHaveLength(3);
+
+    // An offline verifier with only these two downloads.
+    const offline = await verifyPresentation(twoFields, jwks, async () => list);
+    expect(offline.verdict).toBe('VALID');
+    expect((await fetch(new URL('/extracts/status/x', base))).status).toBe(404);
+  });
+
   it('altered by one character, it is refused as ALTERED (payload or disclosure)', async () => {
     const [jwt, ...disclosures] = twoFields.split('~');
     const payloadAt = jwt!.indexOf('.') + 10;

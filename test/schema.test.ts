@@ -117,6 +117,8 @@ describe('every list is a connection or says how long it can be', () => {
         'Inspection.items',
         'Daira.communes',
         'ExtractVerification.disclosed',
+        'CertificateRequest.history',
+        'Query.certificateProcedures',
         'Query.applicationStatistics',
         'Query.consultationStatistics',
         'Query.documentStatistics',

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { consultationsTable } from './consultations.js';
 import { idempotencyTable } from './idempotency.js';
+import { outboxTable } from './outbox.js';
 import { publicLookupsTable, rateLimitTable } from './public-lookups.js';
 import { serialsTable } from './serials.js';
 
@@ -185,3 +186,76 @@ export const extractRevocations = citizensSchema.table('extract_revocations', {
 /** Anonymous extract verifications: counters and the append-only log. */
 export const rateLimits = rateLimitTable(citizensSchema);
 export const publicLookups = publicLookupsTable(citizensSchema);
+
+export const CERTIFICATE_TYPES = [
+  'BIRTH_EXTRACT',
+  'RESIDENCE_CERTIFICATE',
+  'CERTIFICATE_OF_LIFE',
+  'FAMILY_RECORD',
+  'NON_REMARRIAGE_CERTIFICATE',
+  'MARITAL_STATUS_CERTIFICATE',
+] as const;
+export const CERTIFICATE_REQUEST_STATUSES = ['SUBMITTED', 'APPROVED', 'REFUSED'] as const;
+
+/**
+ * Certificates requested online, at the kiosk or at a counter on a citizen's behalf (the
+ * Berkane annex), decided by the civil-status office of `commune_code`. An approved request
+ * holds the signed certificate (an SD-JWT VC like the birth extract, its row in `extracts`)
+ * so the citizen can fetch it once told by SMS that it is ready.
+ */
+export const certificateRequests = citizensSchema.table(
+  'certificate_requests',
+  {
+    /** CRT-<commune>-<year>-<serial>, e.g. CRT-1601-2026-000012. */
+    number: text('number').primaryKey(),
+    nin: char('nin', { length: 18 }).notNull(),
+    type: text('type', { enum: CERTIFICATE_TYPES }).notNull(),
+    reason: text('reason').notNull(),
+    /** The declared address, for a residence certificate; null otherwise. */
+    address: text('address'),
+    /** The commune whose office decides it. */
+    communeCode: char('commune_code', { length: 4 }).notNull(),
+    channel: text('channel', { enum: ['ONLINE', 'KIOSK', 'COUNTER'] }).notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    /** Taken from the registry at filing, for the kiosk's check: never typed in. */
+    applicantBirthDate: date('applicant_birth_date', { mode: 'string' }).notNull(),
+    /** SHA-256 of the receipt's tracking code (schema/tracking-code.ts). */
+    trackingCodeHash: char('tracking_code_hash', { length: 64 }).notNull(),
+    status: text('status', { enum: CERTIFICATE_REQUEST_STATUSES }).notNull(),
+    version: integer('version').notNull().default(1),
+    justification: text('justification'),
+    /** The certificate's verification code (its row in `extracts`), once approved. */
+    certificateCode: text('certificate_code'),
+    /** The signed certificate, for its holder to fetch; null until approved. */
+    credential: text('credential'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    index('certificate_requests_queue_idx').on(t.communeCode, t.status, t.number),
+    index('certificate_requests_nin_idx').on(t.nin, t.submittedAt),
+    // One open request per person and type: a second waits for the first to be decided.
+    uniqueIndex('certificate_requests_open_idx')
+      .on(t.nin, t.type)
+      .where(sql`${t.status} = 'SUBMITTED'`),
+  ],
+);
+
+/** Every step of a certificate request: who, when, why (append-only). */
+export const certificateRequestEvents = citizensSchema.table(
+  'certificate_request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestNumber: text('request_number').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actor: text('actor').notNull(),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [index('certificate_request_events_request_idx').on(t.requestNumber, t.id)],
+);
+
+/** SMS to citizens when a certificate request is decided, sent by the kit's relay. */
+export const outbox = outboxTable(citizensSchema);

@@ -17,5 +17,28 @@ export const CITIZEN_FIELD_GROUPS: Record<string, FieldGroup> = {
   deathDate: 'DEATH',
   spouse: 'CIVIL_STATUS',
   civilActs: 'CIVIL_ACTS',
+  certificateRequests: 'CERTIFICATES',
   consultations: 'CONSULTATIONS',
 };
+
+/** Every field of a certificate request is part of its citizen's CERTIFICATES group. */
+export const CERTIFICATE_REQUEST_FIELD_GROUPS: Record<string, FieldGroup> = Object.fromEntries(
+  [
+    'number',
+    'type',
+    'reason',
+    'address',
+    'channel',
+    'status',
+    'version',
+    'justification',
+    'submittedAt',
+    'decidedAt',
+    'ageHours',
+    'piecesRequired',
+    'citizen',
+    'commune',
+    'certificate',
+    'history',
+  ].map((f) => [f, 'CERTIFICATES' as FieldGroup]),
+);

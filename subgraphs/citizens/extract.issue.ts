@@ -1,6 +1,13 @@
+import type { Db } from '../../db/client.js';
 import type { Context } from '../kit/context.js';
 import type { CitizensLoaders } from './loaders.js';
-import { EXTRACT_VALIDITY_DAYS, issueSdJwt, newExtractCode } from './extract.js';
+import {
+  BIRTH_EXTRACT_KIND,
+  EXTRACT_VALIDITY_DAYS,
+  issueSdJwt,
+  newExtractCode,
+  type CredentialKind,
+} from './extract.js';
 import { recordExtract } from './extract.queries.js';
 
 /**
@@ -10,11 +17,11 @@ import { recordExtract } from './extract.queries.js';
 export const EXTRACT_ISSUANCE_PURPOSE = 'BIRTH_EXTRACT_ISSUANCE';
 export const EXTRACT_VERIFICATION_PURPOSE = 'BIRTH_EXTRACT_VERIFICATION';
 
-const fullName = (p: { givenNameLat: string; familyNameLat: string } | null) =>
+export const fullName = (p: { givenNameLat: string; familyNameLat: string } | null) =>
   p ? `${p.givenNameLat} ${p.familyNameLat}` : null;
 
-/** Draws a signed extract from a person's birth act, with its marginal notes; null without one. */
-export async function birthExtractOf(ctx: Context<CitizensLoaders>, nin: string, issuedBy: string) {
+/** The facts of a person's birth act, with its marginal notes; null without one. */
+export async function birthActFacts(ctx: Context<CitizensLoaders>, nin: string) {
   const person = await ctx.loaders.citizenByNin.load(nin);
   if (!person) return null;
   const acts = await ctx.loaders.actsByNin.load(nin);
@@ -25,23 +32,10 @@ export async function birthExtractOf(ctx: Context<CitizensLoaders>, nin: string,
     person.motherNin ? ctx.loaders.citizenByNin.load(person.motherNin) : null,
     ctx.loaders.notesByAct.load(birth.number),
   ]);
-  const issuedAt = new Date();
-  const expiresAt = new Date(issuedAt.getTime() + EXTRACT_VALIDITY_DAYS * 86_400_000);
-  const code = newExtractCode();
-  const row = await recordExtract(ctx.db, {
-    code,
-    nin,
+  return {
+    person,
     actNumber: birth.number,
-    issuedAt: issuedAt.toISOString(),
-    expiresAt: expiresAt.toISOString(),
-    issuedBy,
-  });
-  const credential = await issueSdJwt(
-    ctx.db,
-    {
-      act_number: birth.number,
-      extract_code: code,
-      issued_on: issuedAt.toISOString().slice(0, 10),
+    claims: {
       nin,
       given_name_ar: person.givenNameAr,
       family_name_ar: person.familyNameAr,
@@ -54,8 +48,52 @@ export async function birthExtractOf(ctx: Context<CitizensLoaders>, nin: string,
       mother_name: fullName(mother),
       marginal_notes: notes.map((n) => n.text),
     },
+  };
+}
+
+/**
+ * Records an extract's row (its id is its index in the status list) and signs it. `db` may
+ * be a transaction: a certificate is signed in the transaction of the decision that grants it.
+ */
+export async function signExtract(
+  db: Db,
+  params: {
+    nin: string;
+    actNumber: string;
+    claims: Record<string, unknown>;
+    issuedBy: string;
+    kind?: CredentialKind;
+  },
+) {
+  const issuedAt = new Date();
+  const expiresAt = new Date(issuedAt.getTime() + EXTRACT_VALIDITY_DAYS * 86_400_000);
+  const code = newExtractCode();
+  const row = await recordExtract(db, {
+    code,
+    nin: params.nin,
+    actNumber: params.actNumber,
+    issuedAt: issuedAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    issuedBy: params.issuedBy,
+  });
+  const credential = await issueSdJwt(
+    db,
+    {
+      act_number: params.actNumber,
+      extract_code: code,
+      issued_on: issuedAt.toISOString().slice(0, 10),
+      ...params.claims,
+    },
     row.id,
     expiresAt,
+    params.kind ?? BIRTH_EXTRACT_KIND,
   );
-  return { credential, code, actNumber: birth.number, expiresAt: expiresAt.toISOString() };
+  return { credential, code, actNumber: params.actNumber, expiresAt: expiresAt.toISOString() };
+}
+
+/** Draws a signed extract from a person's birth act, with its marginal notes; null without one. */
+export async function birthExtractOf(ctx: Context<CitizensLoaders>, nin: string, issuedBy: string) {
+  const facts = await birthActFacts(ctx, nin);
+  if (!facts) return null;
+  return signExtract(ctx.db, { nin, actNumber: facts.actNumber, claims: facts.claims, issuedBy });
 }

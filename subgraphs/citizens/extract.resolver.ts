@@ -18,6 +18,7 @@ import {
 import { DISCLOSABLE, extractJwks, statusListJwt, verifyPresentation } from './extract.js';
 import { extractByCode } from './extract.queries.js';
 import { BirthExtract, ExtractVerdict, ExtractVerification } from './extract.type.js';
+import { ALL_DISCLOSABLE } from './certificate.issue.js';
 import type { CitizensLoaders } from './loaders.js';
 
 type Ctx = Context<CitizensLoaders>;
@@ -127,7 +128,7 @@ export class ExtractResolver {
       actNumber: String(claims.act_number),
       code: String(claims.extract_code),
       issuedOn: String(claims.issued_on),
-      disclosed: DISCLOSABLE.filter((f) => f in claims).map((name) => ({
+      disclosed: ALL_DISCLOSABLE.filter((f) => f in claims).map((name) => ({
         name,
         value: JSON.stringify(claims[name]),
       })),

@@ -79,15 +79,23 @@ export function verifierFor(jwks: { keys: object[] }) {
   };
 }
 
+/** What kind of credential is signed: its type (vct) and which of its claims are disclosable. */
+export interface CredentialKind {
+  vct: string;
+  disclosable: readonly string[];
+}
+export const BIRTH_EXTRACT_KIND: CredentialKind = { vct: EXTRACT_VCT, disclosable: DISCLOSABLE };
+
 export async function issueSdJwt(
   db: Db,
-  claims: Record<DisclosableField, unknown> & {
+  claims: Record<string, unknown> & {
     act_number: string;
     extract_code: string;
     issued_on: string;
   },
   statusIndex: number,
   expiresAt: Date,
+  kind: CredentialKind = BIRTH_EXTRACT_KIND,
 ): Promise<string> {
   const key = await keyPair(db);
   const sdjwt = new SDJwtVcInstance({
@@ -97,27 +105,28 @@ export async function issueSdJwt(
     hashAlg: 'sha-256',
     saltGenerator: generateSalt,
   });
-  return sdjwt.issue(
-    {
-      iss: EXTRACT_ISSUER,
-      vct: EXTRACT_VCT,
-      iat: Math.floor(Date.now() / 1000),
-      exp: Math.floor(expiresAt.getTime() / 1000),
-      status: {
-        status_list: {
-          idx: statusIndex % STATUS_LIST_SIZE,
-          uri: statusListUri(Math.floor(statusIndex / STATUS_LIST_SIZE)),
-        },
+  const payload: Record<string, unknown> & { iss: string; vct: string } = {
+    iss: EXTRACT_ISSUER,
+    vct: kind.vct,
+    iat: Math.floor(Date.now() / 1000),
+    exp: Math.floor(expiresAt.getTime() / 1000),
+    status: {
+      status_list: {
+        idx: statusIndex % STATUS_LIST_SIZE,
+        uri: statusListUri(Math.floor(statusIndex / STATUS_LIST_SIZE)),
       },
-      ...claims,
     },
-    { _sd: [...DISCLOSABLE] },
-    { header: { kid: key.kid } },
-  );
+    ...claims,
+  };
+  // The frame's type is computed from the payload's literal keys; ours are data (the kind).
+  const frame = { _sd: [...kind.disclosable] } as unknown as Parameters<
+    typeof sdjwt.issue<typeof payload>
+  >[1];
+  return sdjwt.issue(payload, frame, { header: { kid: key.kid } });
 }
 
 /** A presentation that discloses only the named fields of an extract. */
-export async function presentExtract(extract: string, fields: readonly DisclosableField[]) {
+export async function presentExtract(extract: string, fields: readonly string[]) {
   const sdjwt = new SDJwtVcInstance({ hasher: digest, hashAlg: 'sha-256' });
   return sdjwt.present(extract, Object.fromEntries(fields.map((f) => [f, true])));
 }

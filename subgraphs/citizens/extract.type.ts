@@ -63,8 +63,8 @@ export class ExtractVerification {
   @Field(() => String, { nullable: true, description: 'Issue date, when VALID.' })
   issuedOn!: string | null;
 
-  // At most the disclosable facts of an extract.
-  @Directive('@listSize(assumedSize: 11)')
+  // At most the disclosable facts of a certificate (ALL_DISCLOSABLE in certificate.issue.ts: 18).
+  @Directive('@listSize(assumedSize: 18)')
   @Field(() => [DisclosedField], {
     description: 'The facts the holder chose to disclose; empty unless VALID.',
   })

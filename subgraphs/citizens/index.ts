@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { consultations } from '../../db/tables/citizens.js';
+import { consultations, outbox } from '../../db/tables/citizens.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { resolveCitizenReference } from './citizen.reference.js';
 import { CitizenResolver } from './citizen.resolver.js';
 import { CitizenActsResolver } from './citizen-acts.resolver.js';
 import { CivilActResolver } from './civil-act.resolver.js';
 import { ExtractResolver } from './extract.resolver.js';
+import { CertificateRequestResolver } from './certificate.resolver.js';
+import { CertificateKioskResolver } from './certificate-kiosk.resolver.js';
+import { CitizenCertificatesResolver } from './citizen-certificates.resolver.js';
 import { CommuneCitizensResolver } from './commune.resolver.js';
 import { createLoaders, type CitizensLoaders } from './loaders.js';
 import { permissions } from './permissions.js';
@@ -20,6 +23,9 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
       CitizenActsResolver,
       CivilActResolver,
       ExtractResolver,
+      CertificateRequestResolver,
+      CertificateKioskResolver,
+      CitizenCertificatesResolver,
       CommuneCitizensResolver,
     ],
     references: {
@@ -31,4 +37,6 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
   }),
   createLoaders,
   consultations,
+  // Certificate decisions tell the citizen by SMS.
+  outbox: { table: outbox, messageIdPrefix: 'citizens-outbox-' },
 };

@@ -1,6 +1,17 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.js';
+import { byKey, groupBy } from '../kit/batch.js';
+import { pagePerParentLoader } from '../kit/page-per-parent.js';
 import type { Page } from '../kit/pagination.js';
+import {
+  certificateEventsOf,
+  certificateRequestsByNins,
+  certificateRequestsByNumbers,
+} from './certificate.queries.js';
+import type {
+  CertificateRequestEventRecord,
+  CertificateRequestRecord,
+} from './certificate.type.js';
 import type { CitizenRecord } from './citizen.type.js';
 import { childrenOf, citizensBornIn, citizensByNins } from './queries.js';
 import {
@@ -50,6 +61,19 @@ export function createLoaders(db: Db) {
       const rows = await childrenOf(db, nins);
       return nins.map((nin) => rows.filter((r) => r.fatherNin === nin || r.motherNin === nin));
     }),
+
+    certificateRequestsByNin: pagePerParentLoader(
+      (nins, page) => certificateRequestsByNins(db, nins, page),
+      (r) => r.nin,
+    ),
+    certificateRequestByNumber: new DataLoader<string, CertificateRequestRecord | null>(
+      async (numbers) =>
+        byKey(numbers, await certificateRequestsByNumbers(db, numbers), (r) => r.number),
+    ),
+    eventsByCertificateRequest: new DataLoader<string, CertificateRequestEventRecord[]>(
+      async (numbers) =>
+        groupBy(numbers, await certificateEventsOf(db, numbers), (e) => e.requestNumber),
+    ),
 
     // Keys asking for the same page shape share one statement; other shapes get their own.
     citizensBornInCommune: new DataLoader<BornInKey, CitizenRecord[], string>(

@@ -2,8 +2,8 @@ import { allow, or, rule } from 'graphql-shield';
 import { rulesFromGroups } from '../kit/access.js';
 import type { Context } from '../kit/context.js';
 import { isAgent, isAuthenticated, isMinistry, type IRules } from '../kit/shield.js';
-import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
-import { citizenScope } from './scope.js';
+import { CERTIFICATE_REQUEST_FIELD_GROUPS, CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
+import { certificateRequestScope, citizenScope } from './scope.js';
 
 const isCitizen = rule({ cache: 'contextual' })(
   (_p, _a, ctx: Context) => ctx.principal.kind === 'citizen',
@@ -23,6 +23,13 @@ export const permissions: IRules = {
     verifyExtract: allow,
     extractIssuerKeys: allow,
     extractStatusList: allow,
+    // The kiosk and the guide: no token; the kiosk is limited and logged in the resolver.
+    trackCertificateRequest: allow,
+    certificateProcedures: allow,
+    certificateProcedure: allow,
+    // The resolvers apply the policy (visible only to its citizen and its commune's agents).
+    certificateRequest: isAuthenticated,
+    certificateRequestQueue: isAgent,
   },
   Mutation: {
     registerBirth: isAgent,
@@ -31,8 +38,25 @@ export const permissions: IRules = {
     registerDeath: isAgent,
     // The citizen themself or an agent at a counter; the resolver decides which NIN.
     issueBirthExtract: isAuthenticated,
+    // A citizen for themself or an agent for a citizen; the resolver decides (purpose, NIN).
+    requestCertificate: isAuthenticated,
+    // The resolver checks the service (CIVIL_STATUS), the commune and the purpose.
+    decideCertificateRequest: isAgent,
   },
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
+  CertificateRequest: rulesFromGroups(
+    'CertificateRequest',
+    CERTIFICATE_REQUEST_FIELD_GROUPS,
+    certificateRequestScope,
+  ),
+  // Reached through CertificateRequest fields, each guarded by the CERTIFICATES group.
+  CertificateRequestEvent: allow,
+  SignedCertificate: allow,
+  CertificateRequestConnection: allow,
+  CertificateRequestEdge: allow,
+  RequestCertificatePayload: allow,
+  CertificateRequestTracking: allow,
+  CertificateProcedure: allow,
   Commune: {
     code: allow,
     citizensBorn: or(isMinistry, isAgent),

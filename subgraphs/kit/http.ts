@@ -67,6 +67,17 @@ export interface HttpOptions<C extends BaseContext> {
   readinessTimeoutMs?: number;
   /** Browser origins allowed to call (CORS); none when empty or absent. */
   corsOrigins?: readonly string[];
+  /**
+   * Public GET documents besides /graphql (the gateway's published keys and status lists):
+   * given the path, the document, or null when the path is not one of them.
+   */
+  documents?: (path: string, ids: RequestIds) => Promise<PublicDocument | null>;
+}
+
+export interface PublicDocument {
+  status: number;
+  contentType: string;
+  body: string;
 }
 
 export interface HttpFront {
@@ -210,6 +221,21 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
           reason ? { status: 'not ready', reason } : { status: 'ready' },
         ),
       );
+    }
+    if (url.pathname !== '/graphql' && options.documents && req.method === 'GET') {
+      return void options
+        .documents(url.pathname, ids)
+        .then((doc) => {
+          if (!doc) return problem(res, ids, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
+          res.statusCode = doc.status;
+          res.setHeader('content-type', doc.contentType);
+          res.setHeader('cache-control', 'public, max-age=300');
+          res.end(doc.body);
+        })
+        .catch((error: unknown) => {
+          options.log.error({ err: error, rid: ids.requestId }, 'public document failed');
+          problem(res, ids, 503, 'SERVICE_UNAVAILABLE', 'try again shortly');
+        });
     }
     if (url.pathname !== '/graphql')
       return problem(res, ids, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
