@@ -67,6 +67,11 @@ export interface HttpOptions<C extends BaseContext> {
   readinessTimeoutMs?: number;
   /** Browser origins allowed to call (CORS); none when empty or absent. */
   corsOrigins?: readonly string[];
+  /**
+   * Other paths this front serves (the gateway's web app): answers and returns true, or
+   * returns false for the usual 404. Called for every path but /graphql and the probes.
+   */
+  routes?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean;
 }
 
 export interface HttpFront {
@@ -211,6 +216,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         ),
       );
     }
+    if (url.pathname !== '/graphql' && options.routes?.(req, res, url)) return;
     if (url.pathname !== '/graphql')
       return problem(res, ids, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
 
