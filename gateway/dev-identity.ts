@@ -21,9 +21,7 @@ const escapeHtml = (text: string) =>
 
 /** Only a path of this origin: the page must not hand a token to another site. */
 const safeRedirect = (value: string | null) =>
-  value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')
-    ? value
-    : '/';
+  value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/';
 
 function page(personas: readonly DevPersona[], redirect: string, state: string): string {
   const groups: [DevPersona['group'], string][] = [

@@ -21,7 +21,9 @@ export interface TrustedManifest {
  * which the build computes the same way (scripts/web-manifest.ts).
  */
 export function operationHash(document: string): string {
-  return createHash('sha256').update(print(parse(document))).digest('hex');
+  return createHash('sha256')
+    .update(print(parse(document)))
+    .digest('hex');
 }
 
 export function loadTrustedManifest(path: string): ReadonlySet<string> {
