@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
-import { useEffect, useState, type MouseEvent } from 'react';
-import { completeSignIn, currentSession, signIn, signOut, type Session } from './auth';
+import { useState, type MouseEvent } from 'react';
+import { currentSession, signIn, signOut, type Session } from './auth';
 import { useI18n, type Key } from './i18n';
 import { navigate, usePath } from './router';
 import { Account } from './screens/Account';
@@ -40,14 +40,6 @@ export function App() {
   const client = useApolloClient();
   const path = usePath();
   const [session, setSession] = useState<Session | null>(currentSession);
-
-  useEffect(() => {
-    if (path !== '/signed-in') return;
-    const done = completeSignIn();
-    setSession(done?.session ?? currentSession());
-    void client.clearStore();
-    navigate(done?.returnTo ?? '/');
-  }, [path, client]);
 
   const go = (to: string) => (e: MouseEvent) => {
     e.preventDefault();
