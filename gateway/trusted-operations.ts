@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type http from 'node:http';
 import { GraphQLError, parse, print } from 'graphql';
 import type { Principal } from '../schema/principal.js';
+import { ErrorCode } from '../subgraphs/kit/errors.js';
 
 /** The name the web app gives itself (Apollo Client's clientAwareness sends it as a header). */
 export const WEB_CLIENT_NAME = 'ecg-web';
@@ -57,6 +58,6 @@ export function assertTrustedOperation(
   if (hash !== null && trusted.has(hash)) return;
   throw new GraphQLError(
     'this client may only send the operations registered by its build (trusted-operations.json)',
-    { extensions: { code: 'OPERATION_NOT_TRUSTED', http: { status: 400 } } },
+    { extensions: { code: ErrorCode.OPERATION_NOT_TRUSTED, http: { status: 400 } } },
   );
 }

@@ -216,7 +216,6 @@ const words: Record<string, Record<Lang, string>> = {
   },
   SCHOOL_ENROLMENT: { ar: 'التسجيل المدرسي', fr: 'Inscription scolaire' },
   VEHICLE_REGISTRATION: { ar: 'ترقيم المركبات', fr: 'Immatriculation des véhicules' },
-  DRIVING_LICENCE_PURPOSE: { ar: 'رخصة السياقة', fr: 'Permis de conduire' },
   TAX_ASSESSMENT: { ar: 'فرض الضريبة', fr: "Établissement de l'impôt" },
   PUBLIC_REVENUE_COLLECTION: {
     ar: 'تحصيل الإيرادات العمومية',
