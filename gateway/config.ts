@@ -83,6 +83,8 @@ export const gatewayEnvSchema = z
       )
       .optional(),
     READINESS_DRAIN_MS: envDrainMs,
+    /** The built web app (`npm run web:build`), served at /; nothing is served when absent. */
+    WEB_DIR: z.string().default('web/dist'),
   })
   .loose()
   .transform((env) => ({

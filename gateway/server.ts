@@ -19,6 +19,9 @@ import { namedKeysPlugin } from './named-keys.js';
 import { publishedDocuments } from './published-documents.js';
 import type { InternalSigner } from './internal-token.js';
 import type { Principal } from '../schema/principal.js';
+import { devIdentityRoutes, type DevIdentity } from './dev-identity.js';
+import { assertTrustedOperation } from './trusted-operations.js';
+import { webStaticRoutes } from './web-static.js';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -40,6 +43,10 @@ export interface GatewayDeps {
   log?: Logger;
   /** Addresses of our own proxies, whose X-Forwarded-For names the client (client-address.ts). */
   trustedProxies?: readonly string[];
+  /** The web app: its built folder, and the development sign-in page (never in production). */
+  web?: { dir?: string; devIdentity?: DevIdentity };
+  /** Operation hashes the web app's build registered; enforced in production only. */
+  trustedOperations?: ReadonlySet<string>;
 }
 
 export interface RunningGateway {
@@ -104,6 +111,15 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       const getQuery = new URL(req.url ?? '/', 'http://gateway').searchParams.get('query');
       assertTokenLimit((req as { body?: unknown }).body ?? { query: getQuery });
       const principal = await deps.authenticate(req.headers.authorization);
+      if (deps.production) {
+        const body = (req as { body?: { query?: unknown } }).body;
+        assertTrustedOperation(
+          deps.trustedOperations ?? new Set(),
+          req,
+          body?.query ?? getQuery,
+          principal,
+        );
+      }
       const rawPurpose = req.headers['x-purpose'];
       const purpose =
         typeof rawPurpose === 'string' && rawPurpose.length > 0 ? rawPurpose.trim() : null;
@@ -123,6 +139,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
         clientAddress: clientAddressOf(req, deps.trustedProxies),
       };
     },
+    routes: webRoutes(deps),
   });
   const host = deps.host ?? '127.0.0.1';
   const port = await front.listen(deps.port, host);
@@ -136,4 +153,12 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       await server.stop();
     },
   };
+}
+
+function webRoutes(deps: GatewayDeps) {
+  const identity =
+    deps.web?.devIdentity && !deps.production ? devIdentityRoutes(deps.web.devIdentity) : null;
+  const files = deps.web?.dir ? webStaticRoutes(deps.web.dir) : null;
+  return (...args: Parameters<ReturnType<typeof webStaticRoutes>>) =>
+    (identity?.(...args) ?? false) || (files?.(...args) ?? false);
 }

@@ -6,10 +6,14 @@ import { createCallerAuth } from './caller-auth.js';
 import { readGatewayEnv, subgraphUrlsFromEnv, type GatewayEnv } from './config.js';
 import { createInternalSigner } from './internal-token.js';
 import { startGateway, type RunningGateway } from './server.js';
+import type { DevIdentity } from './dev-identity.js';
+import { loadTrustedManifest } from './trusted-operations.js';
+import { join } from 'node:path';
 
 export async function startGatewayFromEnv(
   env: GatewayEnv,
   urls: Record<string, string>,
+  extras: { devIdentity?: DevIdentity } = {},
 ): Promise<RunningGateway> {
   const callerKey = env.AUTH_JWKS_URL
     ? new URL(env.AUTH_JWKS_URL)
@@ -38,5 +42,7 @@ export async function startGatewayFromEnv(
     corsOrigins: env.CORS_ORIGINS,
     drainMs: env.READINESS_DRAIN_MS,
     trustedProxies: env.TRUSTED_PROXIES,
+    web: { dir: env.WEB_DIR, ...(extras.devIdentity ? { devIdentity: extras.devIdentity } : {}) },
+    trustedOperations: loadTrustedManifest(join(env.WEB_DIR, 'trusted-operations.json')),
   });
 }

@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema } from 'graphql';
 import { buildFederatedSchema } from '../subgraphs/kit/build-schema.js';
 import { subgraphs } from '../subgraphs/registry.js';
 
@@ -29,4 +30,12 @@ export async function composeSupergraph(): Promise<Composition> {
     );
   }
   return { subgraphSdls, supergraphSdl: result.supergraphSdl };
+}
+
+/**
+ * The schema clients see (the gateway's API schema): no join__/link__ internals, no
+ * _entities. Front-end teams generate their types from it (web/, README).
+ */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return `${printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema())}\n`;
 }

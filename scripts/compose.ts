@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeSupergraph } from '../schema/compose.js';
+import { apiSchemaSdl, composeSupergraph } from '../schema/compose.js';
 
-/** Writes schema/<subgraph>.graphql and schema/supergraph.graphql. */
+/** Writes schema/<subgraph>.graphql, schema/supergraph.graphql and the public schema/api.graphql. */
 const schemaDir = new URL('../schema/', import.meta.url).pathname;
 const { subgraphSdls, supergraphSdl } = await composeSupergraph();
 for (const [name, sdl] of Object.entries(subgraphSdls)) {
@@ -15,3 +15,5 @@ writeFileSync(
   supergraphSdl.endsWith('\n') ? supergraphSdl : `${supergraphSdl}\n`,
 );
 console.log('wrote schema/supergraph.graphql');
+writeFileSync(join(schemaDir, 'api.graphql'), apiSchemaSdl(supergraphSdl));
+console.log('wrote schema/api.graphql');

@@ -11,7 +11,9 @@ import { loadJwkFile } from '../subgraphs/kit/keys.js';
 import { createLogger } from '../subgraphs/kit/logger.js';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server.js';
 import { outboxSources, subgraphs } from '../subgraphs/registry.js';
-import { ensureLocalKeys } from './local-keys.js';
+import { CALLER_ALG, ensureLocalKeys, readPrivateJwk } from './local-keys.js';
+import { devIdentity } from './dev-personas.js';
+import { existsSync } from 'node:fs';
 import { startRelayFromEnv } from '../subgraphs/kit/relay-config.js';
 import { startOpen311 } from '../open311/server.js';
 
@@ -81,7 +83,13 @@ for (const def of subgraphs) {
   urls[def.name] = sub.url;
   say(`subgraph ${def.name}: ${sub.url}`);
 }
-const gateway = await startGatewayFromEnv(gwEnv, urls);
+// The local identity provider's sign-in page exists only outside production.
+const callerKey = production ? null : await readPrivateJwk(keys.callerPrivate, CALLER_ALG);
+const gateway = await startGatewayFromEnv(
+  gwEnv,
+  urls,
+  callerKey ? { devIdentity: await devIdentity(database.db, callerKey.key, callerKey.kid) } : {},
+);
 const open311 = await startOpen311({
   gatewayUrl: gateway.url,
   port: Number(process.env.OPEN311_PORT ?? 4311),
@@ -98,6 +106,13 @@ say(
 
 say('');
 say(`The graph is up. Gateway: ${gateway.url}`);
+const webUrl = gateway.url.replace(/graphql$/, '');
+say(
+  existsSync(gwEnv.WEB_DIR)
+    ? `Web app (kiosk, citizen account, agent console, ministry dashboard): ${webUrl}`
+    : `Web app: not built (run npm run web:build, then open ${webUrl})`,
+);
+if (!production) say(`Local sign-in page (development): ${webUrl}dev-identity/authorize`);
 if (!production) {
   say(`Apollo Sandbox: open ${gateway.url} in a browser.`);
   say('Get a token:   npm run -s token -- --ministry INTERIOR');

@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import { assumedListSizes } from '../gateway/limits.js';
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph } from '../schema/compose.js';
+import { apiSchemaSdl, composeSupergraph } from '../schema/compose.js';
 import { buildFederatedSchema } from '../subgraphs/kit/build-schema.js';
 import { subgraphs } from '../subgraphs/registry.js';
 
@@ -27,6 +27,10 @@ describe('the schema contract in schema/', () => {
     expect(committed('supergraph').trim(), 'schema/supergraph.graphql is stale').toBe(
       supergraphSdl.trim(),
     );
+    const api = committed('api');
+    expect(api, 'schema/api.graphql is stale').toBe(apiSchemaSdl(supergraphSdl));
+    // What integrators get is the public schema: no federation internals.
+    expect(api).not.toMatch(/join__|link__|_entities|_service|@inaccessible/);
   });
 });
 

@@ -22,6 +22,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The web client sent a document its build did not register (production). */
+  OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
   INVALID_PHONE: 'INVALID_PHONE',
   INVALID_CATEGORY: 'INVALID_CATEGORY',
   CITIZEN_NOT_FOUND: 'CITIZEN_NOT_FOUND',

@@ -68,6 +68,11 @@ export interface HttpOptions<C extends BaseContext> {
   /** Browser origins allowed to call (CORS); none when empty or absent. */
   corsOrigins?: readonly string[];
   /**
+   * Other paths this front serves (the gateway's web app): answers and returns true, or
+   * returns false for the usual 404. Called for every path but /graphql and the probes.
+   */
+  routes?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean;
+  /**
    * Public GET documents besides /graphql (the gateway's published keys and status lists):
    * given the path, the document, or null when the path is not one of them.
    */
@@ -226,7 +231,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       return void options
         .documents(url.pathname, ids)
         .then((doc) => {
-          if (!doc) return problem(res, ids, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
+          if (!doc) {
+            if (options.routes?.(req, res, url)) return;
+            return problem(res, ids, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
+          }
           res.statusCode = doc.status;
           res.setHeader('content-type', doc.contentType);
           res.setHeader('cache-control', 'public, max-age=300');
@@ -237,6 +245,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
           problem(res, ids, 503, 'SERVICE_UNAVAILABLE', 'try again shortly');
         });
     }
+    if (url.pathname !== '/graphql' && options.routes?.(req, res, url)) return;
     if (url.pathname !== '/graphql')
       return problem(res, ids, 404, 'NOT_FOUND', 'the GraphQL endpoint is /graphql');
 

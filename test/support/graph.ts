@@ -10,6 +10,7 @@ import { mintCallerToken, type CallerSpec } from '../../scripts/local-tokens.js'
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server.js';
 import { subgraphs } from '../../subgraphs/registry.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { devIdentity } from '../../scripts/dev-personas.js';
 
 export const SUPERGRAPH_SDL = readFileSync(
   new URL('../../schema/supergraph.graphql', import.meta.url),
@@ -26,6 +27,10 @@ export interface GraphOptions {
   corsOrigins?: string[];
   /** Peers whose X-Forwarded-For the gateway believes (tests that vary the client address). */
   trustedProxies?: string[];
+  /** Serve a built web app from this folder, with the development sign-in page. */
+  webDir?: string;
+  /** Operation hashes the web client may send (enforced when production). */
+  trustedOperations?: ReadonlySet<string>;
 }
 
 export interface GraphResponse<T = any> {
@@ -113,6 +118,15 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
     fetchCounter: fetches,
     corsOrigins: options.corsOrigins ?? [],
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
+    ...(options.webDir
+      ? {
+          web: {
+            dir: options.webDir,
+            devIdentity: await devIdentity(database.db, caller.privateKey),
+          },
+        }
+      : {}),
+    ...(options.trustedOperations ? { trustedOperations: options.trustedOperations } : {}),
   });
 
   const graph: TestGraph = {

@@ -1,0 +1,120 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useState, type MouseEvent } from 'react';
+import { currentSession, signIn, signOut, type Session } from './auth';
+import { useI18n, type Key } from './i18n';
+import { navigate, usePath } from './router';
+import { Account } from './screens/Account';
+import { Agent } from './screens/Agent';
+import { Dashboard } from './screens/Dashboard';
+import { Kiosk } from './screens/Kiosk';
+
+const NAV: { path: string; key: Key; kind?: Session['kind'] }[] = [
+  { path: '/', key: 'navKiosk' },
+  { path: '/account', key: 'navAccount', kind: 'citizen' },
+  { path: '/agent', key: 'navAgent', kind: 'agent' },
+  { path: '/dashboard', key: 'navDashboard', kind: 'ministry' },
+];
+
+function NeedsSignIn({
+  path,
+  kind,
+  session,
+}: {
+  path: string;
+  kind: Session['kind'];
+  session: Session | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="card">
+      <p>{session && session.kind !== kind ? t('wrongRole') : t('signInNeeded')}</p>
+      <button type="button" onClick={() => signIn(path)}>
+        {t('signIn')}
+      </button>
+    </div>
+  );
+}
+
+export function App() {
+  const { t, lang, setLang } = useI18n();
+  const client = useApolloClient();
+  const path = usePath();
+  const [session, setSession] = useState<Session | null>(currentSession);
+
+  const go = (to: string) => (e: MouseEvent) => {
+    e.preventDefault();
+    navigate(to);
+  };
+  const route = NAV.find((n) => n.path === path) ?? NAV[0]!;
+  let main;
+  if (route.kind && session?.kind !== route.kind) {
+    main = <NeedsSignIn path={route.path} kind={route.kind} session={session} />;
+  } else if (route.path === '/account') main = <Account session={session!} />;
+  else if (route.path === '/agent') main = <Agent session={session!} />;
+  else if (route.path === '/dashboard') main = <Dashboard />;
+  else main = <Kiosk />;
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('skip')}
+      </a>
+      <header className="top">
+        <p className="brand">{t('appTitle')}</p>
+        <nav aria-label={t('appTitle')}>
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.path}>
+                <a
+                  href={n.path}
+                  onClick={go(n.path)}
+                  aria-current={n.path === route.path ? 'page' : undefined}
+                >
+                  {t(n.key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="tools">
+          <button
+            type="button"
+            className="secondary"
+            lang={lang === 'ar' ? 'fr' : 'ar'}
+            aria-label={t('languageLabel')}
+            onClick={() => setLang(lang === 'ar' ? 'fr' : 'ar')}
+          >
+            {t('language')}
+          </button>
+          {session ? (
+            <>
+              <span className="who" dir="ltr">
+                {session.sub}
+              </span>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  signOut();
+                  setSession(null);
+                  void client.clearStore();
+                  navigate('/');
+                }}
+              >
+                {t('signOut')}
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => signIn(route.path)}>
+              {t('signIn')}
+            </button>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <h1>{t(route.key)}</h1>
+        {main}
+      </main>
+    </>
+  );
+}
