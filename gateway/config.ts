@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { observabilityEnv } from '../subgraphs/kit/observability-env.js';
 import { drainMsFor, envDrainMs, envInt, nodeEnv, parseEnv } from '../subgraphs/kit/env.js';
 import { DEFAULT_CALLER_ALGORITHMS } from './caller-auth.js';
 export { subgraphUrlsFromEnv } from '../subgraphs/kit/env.js';
@@ -83,6 +84,7 @@ export const gatewayEnvSchema = z
       )
       .optional(),
     READINESS_DRAIN_MS: envDrainMs,
+    ...observabilityEnv,
   })
   .loose()
   .transform((env) => ({

@@ -16,6 +16,9 @@ import { InternalDataSource, type FetchCounter } from './data-source.js';
 import { gatewayErrorFormatter } from './format-error.js';
 import { assertTokenLimit, queryLimits, queryShapePlugin } from './limits.js';
 import { namedKeysPlugin } from './named-keys.js';
+import { GatewayMetrics } from './metrics.js';
+import { startMetricsServer, type MetricsServer } from '../subgraphs/kit/metrics.js';
+import { requestMetricsPlugin } from '../subgraphs/kit/request-metrics.js';
 import type { InternalSigner } from './internal-token.js';
 import type { Principal } from '../schema/principal.js';
 
@@ -39,11 +42,15 @@ export interface GatewayDeps {
   log?: Logger;
   /** Addresses of our own proxies, whose X-Forwarded-For names the client (client-address.ts). */
   trustedProxies?: readonly string[];
+  /** The internal metrics listener (METRICS_PORT, METRICS_HOST); none when the port is absent. */
+  metrics?: { port: number; host: string };
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** GET here for Prometheus metrics; absent without `deps.metrics`. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -51,6 +58,7 @@ const PURPOSE = /^[A-Z][A-Z0-9_]{1,59}$/;
 
 export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const log = deps.log ?? createLogger('gateway');
+  const metrics = new GatewayMetrics();
 
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
@@ -63,6 +71,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
         deps.sign,
         deps.subgraphTimeoutMs,
         deps.fetchCounter,
+        metrics.onFetch,
       );
     },
   });
@@ -75,10 +84,11 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     introspection: !deps.production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: gatewayErrorFormatter(deps.production, log),
+    formatError: gatewayErrorFormatter(deps.production, log, metrics.onErrorCode),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       namedKeysPlugin(),
+      requestMetricsPlugin<GatewayContext>(),
       graphQLOverHttpStatus<GatewayContext>(),
       queryShapePlugin<GatewayContext>(deps.supergraphSdl),
       ApolloServerPluginUsageReportingDisabled(),
@@ -98,6 +108,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     log,
     bodyLimit: deps.bodyLimit ?? '100kb',
     corsOrigins: deps.corsOrigins ?? [],
+    observe: metrics.onAnswered,
+    tracing: { service: 'gateway', trustParent: false },
     context: async (req, ids) => {
       const getQuery = new URL(req.url ?? '/', 'http://gateway').searchParams.get('query');
       assertTokenLimit((req as { body?: unknown }).body ?? { query: getQuery });
@@ -125,13 +137,18 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const host = deps.host ?? '127.0.0.1';
   const port = await front.listen(deps.port, host);
   log.info({ port }, 'gateway ready');
+  const metricsServer: MetricsServer | undefined = deps.metrics
+    ? await startMetricsServer(metrics.registry, { ...deps.metrics, log })
+    : undefined;
 
   return {
     port,
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`,
+    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
     async stop() {
       await front.drain(deps.drainMs ?? 0);
       await server.stop();
+      await metricsServer?.stop();
     },
   };
 }

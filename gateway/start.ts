@@ -6,6 +6,7 @@ import { createCallerAuth } from './caller-auth.js';
 import { readGatewayEnv, subgraphUrlsFromEnv, type GatewayEnv } from './config.js';
 import { createInternalSigner } from './internal-token.js';
 import { startGateway, type RunningGateway } from './server.js';
+import { metricsListener } from '../subgraphs/kit/observability-env.js';
 
 export async function startGatewayFromEnv(
   env: GatewayEnv,
@@ -38,5 +39,6 @@ export async function startGatewayFromEnv(
     corsOrigins: env.CORS_ORIGINS,
     drainMs: env.READINESS_DRAIN_MS,
     trustedProxies: env.TRUSTED_PROXIES,
+    metrics: metricsListener(env, 0),
   });
 }
