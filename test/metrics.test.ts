@@ -151,8 +151,11 @@ describe('refusals by code', () => {
     const gw0 = await gatewayMetrics();
     const bad = await graph.query(READ, { nin: nins[0] }, { token: 'not-a-token' });
     expect(bad.status).toBe(401);
-    const aliases = Array.from({ length: 120 }, (_, i) => `a${i}: __typename`).join(' ');
-    const many = await graph.query(`query Aliases { ${aliases} }`);
+    // Over the alias limit (15): refused before any subgraph is asked.
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: citizen(nin: $nin) { nin }`).join(
+      ' ',
+    );
+    const many = await graph.query(`query Aliases($nin: String!) { ${aliases} }`, { nin: nins[0] });
     expect(many.body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
     const gw1 = await gatewayMetrics();
     const diff = (code: string) =>
@@ -190,7 +193,7 @@ describe('refusals by code', () => {
     } finally {
       await limited.stop();
     }
-  });
+  }, 240_000);
 });
 
 describe('label values are bounded', () => {
