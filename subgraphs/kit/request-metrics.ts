@@ -36,13 +36,24 @@ export interface AnsweredRequest {
   seconds: number;
 }
 
+const FIRST_OPERATION = /^\s*(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/;
+
+/**
+ * The operation a request refused before the pipeline ran asked for: its operationName,
+ * or the name of the document's first operation (most clients send no operationName).
+ */
+function requestedName(req: http.IncomingMessage): unknown {
+  const body = (req as { body?: { operationName?: unknown; query?: unknown } }).body;
+  if (body?.operationName) return body.operationName;
+  return typeof body?.query === 'string' ? (FIRST_OPERATION.exec(body.query)?.[1] ?? null) : null;
+}
+
 /** The HTTP front's hook: one count and one latency per /graphql request. */
 export function observeGraphQLRequest(metrics: RequestMetrics) {
   return ({ ids, req, res, seconds }: AnsweredRequest): void => {
     const known = seen.get(ids);
-    const bodyName = (req as { body?: { operationName?: unknown } }).body?.operationName;
     metrics.observe(
-      metrics.operations.label(known ? known.operationName : bodyName),
+      metrics.operations.label(known ? known.operationName : requestedName(req)),
       known?.outcome ?? (res.statusCode < 400 ? 'success' : 'error'),
       seconds,
     );
