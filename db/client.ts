@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger as DrizzleLogger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { instrumentPglite, instrumentPostgres, type PoolGauge } from './instrument.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -16,6 +17,8 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Statements sent through drizzle since start; tests and benchmarks read it. */
   stats: { statements: number };
+  /** Work holding a connection now, for the metrics endpoint (db/instrument.ts). */
+  pool: PoolGauge;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -59,11 +62,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
         idle_in_transaction_session_timeout: 30_000,
       },
     });
-    const db = drizzle({ client, logger }) as unknown as Db;
+    const pool: PoolGauge = { inFlight: 0, max: options.poolSize ?? 10 };
+    const db = drizzle({ client: instrumentPostgres(client, pool), logger }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       stats,
+      pool,
       migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: () => client.end({ timeout: 5 }),
     };
@@ -75,11 +80,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
   const client = options.pgliteDir ? new PGlite(options.pgliteDir) : new PGlite();
   await client.waitReady;
-  const db = drizzle({ client, logger }) as unknown as Db;
+  const pool: PoolGauge = { inFlight: 0, max: 1 };
+  const db = drizzle({ client: instrumentPglite(client, pool), logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     stats,
+    pool,
     migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { observabilityEnv } from '../subgraphs/kit/observability-env.js';
 import { drainMsFor, envDrainMs, envInt, nodeEnv, parseEnv } from '../subgraphs/kit/env.js';
 import { DEFAULT_CALLER_ALGORITHMS } from './caller-auth.js';
 export { subgraphUrlsFromEnv } from '../subgraphs/kit/env.js';
@@ -85,6 +86,7 @@ export const gatewayEnvSchema = z
     READINESS_DRAIN_MS: envDrainMs,
     /** The built web app (`npm run web:build`), served at /; nothing is served when absent. */
     WEB_DIR: z.string().default('web/dist'),
+    ...observabilityEnv,
   })
   .loose()
   .transform((env) => ({

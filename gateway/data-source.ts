@@ -4,6 +4,7 @@ import { MAX_NAMED_VALUES } from './named-keys.js';
 import { subgraphFetcher, type FetchCounter } from './subgraph-fetcher.js';
 import type { GatewayContext } from './context.js';
 import type { InternalSigner } from './internal-token.js';
+import type { FetchObserver } from './metrics.js';
 import { DELEGATIONS, delegationHeader } from '../schema/delegations.js';
 
 export type { FetchCounter };
@@ -19,8 +20,9 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly sign: InternalSigner,
     timeoutMs: number,
     counter?: FetchCounter,
+    observe?: FetchObserver,
   ) {
-    super({ url, fetcher: subgraphFetcher(subgraph, timeoutMs, counter) });
+    super({ url, fetcher: subgraphFetcher(subgraph, timeoutMs, counter, observe) });
   }
 
   override async willSendRequest({

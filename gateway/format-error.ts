@@ -67,11 +67,17 @@ const OUR_FAULT: Record<string, { level: 'error' | 'warn'; message: string }> = 
  * before the operation ran: a refused token, CSRF, batching) gets the request id of the
  * request being served, and what is not the caller's doing is logged.
  */
-export function gatewayErrorFormatter(production: boolean, log: Logger) {
+export function gatewayErrorFormatter(
+  production: boolean,
+  log: Logger,
+  /** Told each code a caller is sent (metrics: refusals and errors by code). */
+  onCode?: (code: string) => void,
+) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const ids = currentRequestIds();
     const result = formatGatewayError(formatted, ids?.requestId, production);
     const code = String(result.extensions?.code);
+    onCode?.(code);
     const problem = OUR_FAULT[code];
     if (problem) {
       log[problem.level](

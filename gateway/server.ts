@@ -17,6 +17,9 @@ import { gatewayErrorFormatter } from './format-error.js';
 import { assertTokenLimit, queryLimits, queryShapePlugin } from './limits.js';
 import { namedKeysPlugin } from './named-keys.js';
 import { publishedDocuments } from './published-documents.js';
+import { GatewayMetrics } from './metrics.js';
+import { startMetricsServer, type MetricsServer } from '../subgraphs/kit/metrics.js';
+import { requestMetricsPlugin } from '../subgraphs/kit/request-metrics.js';
 import type { InternalSigner } from './internal-token.js';
 import type { Principal } from '../schema/principal.js';
 import { devIdentityRoutes, type DevIdentity } from './dev-identity.js';
@@ -47,11 +50,15 @@ export interface GatewayDeps {
   web?: { dir?: string; devIdentity?: DevIdentity };
   /** Operation hashes the web app's build registered; enforced in production only. */
   trustedOperations?: ReadonlySet<string>;
+  /** The internal metrics listener (METRICS_PORT, METRICS_HOST); none when the port is absent. */
+  metrics?: { port: number; host: string };
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** GET here for Prometheus metrics; absent without `deps.metrics`. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -59,6 +66,7 @@ const PURPOSE = /^[A-Z][A-Z0-9_]{1,59}$/;
 
 export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const log = deps.log ?? createLogger('gateway');
+  const metrics = new GatewayMetrics();
 
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
@@ -71,6 +79,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
         deps.sign,
         deps.subgraphTimeoutMs,
         deps.fetchCounter,
+        metrics.onFetch,
       );
     },
   });
@@ -83,10 +92,11 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     introspection: !deps.production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: gatewayErrorFormatter(deps.production, log),
+    formatError: gatewayErrorFormatter(deps.production, log, metrics.onErrorCode),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       namedKeysPlugin(),
+      requestMetricsPlugin<GatewayContext>(),
       graphQLOverHttpStatus<GatewayContext>(),
       queryShapePlugin<GatewayContext>(deps.supergraphSdl),
       ApolloServerPluginUsageReportingDisabled(),
@@ -107,6 +117,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     bodyLimit: deps.bodyLimit ?? '100kb',
     corsOrigins: deps.corsOrigins ?? [],
     documents: publishedDocuments(server),
+    observe: metrics.onAnswered,
+    tracing: { service: 'gateway', trustParent: false },
     context: async (req, ids) => {
       const getQuery = new URL(req.url ?? '/', 'http://gateway').searchParams.get('query');
       assertTokenLimit((req as { body?: unknown }).body ?? { query: getQuery });
@@ -144,13 +156,18 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const host = deps.host ?? '127.0.0.1';
   const port = await front.listen(deps.port, host);
   log.info({ port }, 'gateway ready');
+  const metricsServer: MetricsServer | undefined = deps.metrics
+    ? await startMetricsServer(metrics.registry, { ...deps.metrics, log })
+    : undefined;
 
   return {
     port,
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`,
+    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
     async stop() {
       await front.drain(deps.drainMs ?? 0);
       await server.stop();
+      await metricsServer?.stop();
     },
   };
 }

@@ -9,6 +9,7 @@ import { startGateway, type RunningGateway } from './server.js';
 import type { DevIdentity } from './dev-identity.js';
 import { loadTrustedManifest } from './trusted-operations.js';
 import { join } from 'node:path';
+import { metricsListener } from '../subgraphs/kit/observability-env.js';
 
 export async function startGatewayFromEnv(
   env: GatewayEnv,
@@ -44,5 +45,6 @@ export async function startGatewayFromEnv(
     trustedProxies: env.TRUSTED_PROXIES,
     web: { dir: env.WEB_DIR, ...(extras.devIdentity ? { devIdentity: extras.devIdentity } : {}) },
     trustedOperations: loadTrustedManifest(join(env.WEB_DIR, 'trusted-operations.json')),
+    metrics: metricsListener(env, 0),
   });
 }

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { startClientSpan } from '../subgraphs/kit/tracing.js';
+import type { FetchObserver } from './metrics.js';
 
 export interface FetchCounter {
   fetches: number;
@@ -51,6 +53,7 @@ export function subgraphFetcher(
   subgraph: string,
   timeoutMs: number,
   counter?: FetchCounter,
+  observe?: FetchObserver,
 ): Fetcher {
   return ((
     url: string,
@@ -61,11 +64,24 @@ export function subgraphFetcher(
       const target = new URL(url);
       const transport = target.protocol === 'https:' ? https : http;
       const body = init.body ?? '';
+      const started = process.hrtime.bigint();
+      // The W3C traceparent of this fetch's span goes with it: the subgraph continues the trace.
+      const span = startClientSpan(`POST ${subgraph}`, {
+        'subgraph.name': subgraph,
+        'http.request.method': init.method ?? 'POST',
+        'server.address': target.hostname,
+        'server.port': Number(target.port) || (target.protocol === 'https:' ? 443 : 80),
+      });
+      const done = (failure: 'timeout' | 'connection' | 'http_status' | null, status?: number) => {
+        observe?.(subgraph, Number(process.hrtime.bigint() - started) / 1e9, failure);
+        span.end(failure ?? undefined, status);
+      };
       let settled = false;
       const fail = (timedOut: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        done(timedOut ? 'timeout' : 'connection');
         reject(
           new Error(
             timedOut
@@ -78,7 +94,11 @@ export function subgraphFetcher(
         target,
         {
           method: init.method ?? 'POST',
-          headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) },
+          headers: {
+            ...init.headers,
+            ...span.headers,
+            'content-length': String(Buffer.byteLength(body)),
+          },
           agent: agents[target.protocol as 'http:' | 'https:'],
         },
         (res) => {
@@ -89,6 +109,8 @@ export function subgraphFetcher(
             if (settled) return;
             settled = true;
             clearTimeout(timer);
+            const status = res.statusCode ?? 0;
+            done(status >= 200 && status < 300 ? null : 'http_status', status);
             resolve(responseOf(url, res, Buffer.concat(chunks).toString('utf8')));
           });
         },

@@ -3,20 +3,35 @@ import { readSubgraphEnv } from '../subgraphs/kit/config.js';
 import { createLogger } from '../subgraphs/kit/logger.js';
 import { startRelayFromEnv } from '../subgraphs/kit/relay-config.js';
 import { outboxSources } from '../subgraphs/registry.js';
+import { startMetricsServer } from '../subgraphs/kit/metrics.js';
+import { metricsListener, RELAY_METRICS_OFFSET } from '../subgraphs/kit/observability-env.js';
+import { RelayMetrics } from '../subgraphs/kit/relay-metrics.js';
+import { startTracing } from '../subgraphs/kit/tracing.js';
 
 /** The notification relay as its own process, over every subgraph's outbox: `npm run relay`. */
 const dbEnv = readSubgraphEnv();
 const log = createLogger('relay', dbEnv.LOG_LEVEL);
+const tracing = await startTracing({
+  endpoint: dbEnv.OTEL_EXPORTER_OTLP_ENDPOINT,
+  serviceName: dbEnv.OTEL_SERVICE_NAME ?? 'e-commune-relay',
+});
 const database = await openDatabase({
   url: dbEnv.DATABASE_URL,
   pgliteDir: dbEnv.DATABASE_URL ? undefined : dbEnv.PGLITE_DIR,
   poolSize: 2,
   applicationName: 'e-commune-relay',
 });
-const { relay } = startRelayFromEnv(database.db, outboxSources(), log);
+const metrics = new RelayMetrics(database.db, outboxSources());
+const metricsServer = await startMetricsServer(metrics.registry, {
+  ...metricsListener(dbEnv, RELAY_METRICS_OFFSET),
+  log,
+});
+const { relay } = startRelayFromEnv(database.db, outboxSources(), log, process.env, metrics);
 const stop = async () => {
   await relay.stop();
+  await metricsServer.stop();
   await database.close();
+  await tracing.shutdown();
   process.exit(0);
 };
 process.once('SIGTERM', () => void stop());

@@ -16,6 +16,13 @@ import { devIdentity } from './dev-personas.js';
 import { existsSync } from 'node:fs';
 import { startRelayFromEnv } from '../subgraphs/kit/relay-config.js';
 import { startOpen311 } from '../open311/server.js';
+import { startMetricsServer } from '../subgraphs/kit/metrics.js';
+import {
+  metricsListenerFromBase,
+  RELAY_METRICS_OFFSET,
+} from '../subgraphs/kit/observability-env.js';
+import { RelayMetrics } from '../subgraphs/kit/relay-metrics.js';
+import { startTracing } from '../subgraphs/kit/tracing.js';
 
 /**
  * The whole graph in one process, for a laptop: keys, database (embedded PGlite unless
@@ -38,6 +45,11 @@ const gwEnv = readGatewayEnv({
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const production = subEnv.NODE_ENV === 'production';
+// One process, one service.name; each span says which part made it (ecommune.service).
+const tracing = await startTracing({
+  endpoint: subEnv.OTEL_EXPORTER_OTLP_ENDPOINT,
+  serviceName: subEnv.OTEL_SERVICE_NAME ?? 'e-commune',
+});
 
 const database = await openDatabase({
   url: subEnv.DATABASE_URL,
@@ -78,6 +90,7 @@ for (const def of subgraphs) {
     // Only the gateway faces clients here: it alone waits READINESS_DRAIN_MS on stop,
     // and the subgraphs close after it, once its requests in flight are done.
     drainMs: 0,
+    metrics: metricsListenerFromBase(subEnv, def.defaultPort - 4000),
   });
   running.push(sub);
   urls[def.name] = sub.url;
@@ -95,14 +108,26 @@ const open311 = await startOpen311({
   port: Number(process.env.OPEN311_PORT ?? 4311),
 });
 say(`Open311 GeoReport v2 (hygiene requests): ${open311.url}`);
+const relayLog = createLogger('relay', subEnv.LOG_LEVEL);
+const relayMetrics = new RelayMetrics(database.db, outboxSources());
+const relayMetricsServer = await startMetricsServer(relayMetrics.registry, {
+  ...metricsListenerFromBase(subEnv, RELAY_METRICS_OFFSET),
+  log: relayLog,
+});
 const {
   relay,
   provider: sms,
   config: relayEnv,
-} = startRelayFromEnv(database.db, outboxSources(), createLogger('relay', subEnv.LOG_LEVEL));
+} = startRelayFromEnv(database.db, outboxSources(), relayLog, process.env, relayMetrics);
 say(
   `notification relay: SMS via ${sms.name}${relayEnv.SMS_PROVIDER === 'log' ? ` (${relayEnv.SMS_LOG_FILE})` : ''}, ${relayEnv.RELAY_BATCH_SIZE} per batch`,
 );
+
+say(
+  `metrics (Prometheus, internal listeners): gateway ${gateway.metricsUrl}, subgraphs ${running[0]?.metricsUrl} to ${running.at(-1)?.metricsUrl}, relay ${relayMetricsServer.url}`,
+);
+if (subEnv.OTEL_EXPORTER_OTLP_ENDPOINT)
+  say(`traces: OTLP to ${subEnv.OTEL_EXPORTER_OTLP_ENDPOINT}`);
 
 say('');
 say(`The graph is up. Gateway: ${gateway.url}`);
@@ -127,8 +152,10 @@ const stop = async (signal: string) => {
   await open311.stop();
   await gateway.stop();
   await relay.stop();
+  await relayMetricsServer.stop();
   for (const sub of running) await sub.stop();
   await database.close();
+  await tracing.shutdown();
   process.exit(0);
 };
 process.once('SIGINT', () => void stop('SIGINT'));

@@ -163,6 +163,7 @@ describe('the notification relay', () => {
           SMS_HTTP_URL: url,
           RELAY_INTERVAL_MS: '50',
           LOG_LEVEL: 'silent',
+          METRICS_PORT: '0', // its metrics listener on a free port, not the default 9410
         },
         stdio: 'ignore',
       });

@@ -9,6 +9,7 @@ import { consumeNinQuota } from './quota.js';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
+import type { AuditMetrics } from './metrics.js';
 
 function quotaFor(principal: Principal, override?: { limit?: number; windowSeconds?: number }) {
   const policy = policyOf(principal);
@@ -29,6 +30,7 @@ export function auditPlugin(
   table: ConsultationsTable,
   log: Logger,
   quotaOverride?: { limit?: number; windowSeconds?: number },
+  metrics?: AuditMetrics,
 ): ApolloServerPlugin<Context> {
   // One writer per subgraph process: concurrent requests share its transactions.
   const writer = new ConsultationWriter(db, table);
@@ -44,6 +46,8 @@ export function auditPlugin(
               singleResult: { errors: [{ message, extensions: { code } }] },
             };
           };
+          const started = process.hrtime.bigint();
+          const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
           try {
             const reads = recorder.entries();
             const principal = contextValue.principal;
@@ -63,6 +67,7 @@ export function auditPlugin(
               reads,
               refused ? 'REFUSED_QUOTA' : 'ALLOWED',
             );
+            metrics?.observe(seconds(), false);
             if (refused) {
               contextValue.log.warn({ nins: recorder.size }, 'NIN quota exceeded');
               refuse(
@@ -71,6 +76,7 @@ export function auditPlugin(
               );
             }
           } catch (err) {
+            metrics?.observe(seconds(), true);
             log.error(
               { err, rid: contextValue.requestId },
               'consultation audit could not be written: response withheld',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { observabilityEnv } from './observability-env.js';
 import { drainMsFor, envDrainMs, envInt, nodeEnv, parseEnv } from './env.js';
 
 /** Environment of one subgraph process, parsed once at start. */
@@ -15,6 +16,7 @@ export const subgraphEnvSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     READINESS_DRAIN_MS: envDrainMs,
+    ...observabilityEnv,
   })
   .transform((env) => ({
     ...env,

@@ -12,6 +12,8 @@ import {
 import bodyParser from 'body-parser';
 import cors from 'cors';
 import type { Logger } from './logger.js';
+import type { AnsweredRequest } from './request-metrics.js';
+import { traceHttpRequest } from './tracing.js';
 
 /** Content types a browser may send without a CORS preflight: Apollo's CSRF check answers those. */
 const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
@@ -67,6 +69,10 @@ export interface HttpOptions<C extends BaseContext> {
   readinessTimeoutMs?: number;
   /** Browser origins allowed to call (CORS); none when empty or absent. */
   corsOrigins?: readonly string[];
+  /** Called once per /graphql request when its answer is sent (metrics). */
+  observe?: (answered: AnsweredRequest) => void;
+  /** The service named on its spans, and whether a caller's traceparent is continued (tracing.ts). */
+  tracing?: { service: string; trustParent: boolean };
   /**
    * Other paths this front serves (the gateway's web app): answers and returns true, or
    * returns false for the usual 404. Called for every path but /graphql and the probes.
@@ -102,6 +108,11 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/** The code of an answer this front refused by itself (413, 415…), for the metrics. */
+const problemCodes = new WeakMap<http.ServerResponse, string>();
+export const problemCodeOf = (res: http.ServerResponse): string | undefined =>
+  problemCodes.get(res);
+
 function problem(
   res: http.ServerResponse,
   ids: RequestIds,
@@ -109,6 +120,7 @@ function problem(
   code: string,
   message: string,
 ): void {
+  problemCodes.set(res, code);
   sendJson(res, status, { errors: [{ message, extensions: { code, requestId: ids.requestId } }] });
 }
 
@@ -217,6 +229,13 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       return void res.end();
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/graphql' && options.observe) {
+      const started = process.hrtime.bigint();
+      const observe = options.observe;
+      res.once('finish', () =>
+        observe({ ids, req, res, seconds: Number(process.hrtime.bigint() - started) / 1e9 }),
+      );
+    }
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
       return void ready().then((reason) =>
@@ -337,8 +356,12 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     };
     setIdHeaders(res, ids);
     requestScope.run(ids, () => {
-      if (allowed.size === 0) return respond(req, res, ids);
-      corsHandler(req, res, () => respond(req, res, ids));
+      const serve = () => {
+        if (allowed.size === 0) return respond(req, res, ids);
+        corsHandler(req, res, () => respond(req, res, ids));
+      };
+      if (!options.tracing) return serve();
+      traceHttpRequest(options.tracing.service, options.tracing.trustParent, req, res, serve);
     });
   });
 

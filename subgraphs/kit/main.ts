@@ -6,6 +6,8 @@ import { loadJwkFile } from './keys.js';
 import { createLogger } from './logger.js';
 import { startSubgraph } from './server.js';
 import type { SubgraphDefinition } from './subgraph.js';
+import { metricsListener } from './observability-env.js';
+import { startTracing } from './tracing.js';
 
 /**
  * Runs one subgraph as its own process, as production does: config from the
@@ -14,6 +16,11 @@ import type { SubgraphDefinition } from './subgraph.js';
 export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void> {
   const env = readSubgraphEnv();
   const log = createLogger(`subgraph:${def.name}`, env.LOG_LEVEL);
+  // Before the database opens, so that its statements are traced from the first.
+  const tracing = await startTracing({
+    endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    serviceName: env.OTEL_SERVICE_NAME ?? `e-commune-${def.name}`,
+  });
   const database = await openDatabase({
     url: env.DATABASE_URL,
     pgliteDir: env.DATABASE_URL ? undefined : env.PGLITE_DIR,
@@ -29,12 +36,14 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
     peers: subgraphUrlsFromEnv(process.env),
     drainMs: env.READINESS_DRAIN_MS,
     log,
+    metrics: metricsListener(env, def.defaultPort - 4000),
   });
   log.info({ url: running.url, database: database.kind }, `${def.name} subgraph listening`);
   const stop = async (signal: string) => {
     log.info({ signal }, 'draining');
     await running.stop();
     await database.close();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

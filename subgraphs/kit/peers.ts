@@ -3,6 +3,7 @@ import { delegationHeader } from '../../schema/delegations.js';
 import { ErrorCode, appError } from './errors.js';
 import type { RequestIds } from './http.js';
 import type { Logger } from './logger.js';
+import { traceHeaders } from './tracing.js';
 
 export interface PeerResponse<T> {
   data?: T | null;
@@ -47,6 +48,7 @@ export class PeerClient {
           accept: 'application/json',
           authorization: token,
           'x-request-id': this.ids.requestId,
+          ...traceHeaders(),
         },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),

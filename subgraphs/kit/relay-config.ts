@@ -4,6 +4,7 @@ import { envInt, parseEnv } from './env.js';
 import type { Logger } from './logger.js';
 import { HttpSmsProvider, LogFileSmsProvider, type SmsProvider } from './sms.js';
 import { startRelay, type OutboxSource } from './relay.js';
+import type { RelayMetrics } from './relay-metrics.js';
 
 /** The relay's environment: read the same way by `npm run relay` and by `npm start`. */
 export const relayEnvSchema = z
@@ -38,12 +39,14 @@ export function startRelayFromEnv(
   sources: readonly OutboxSource[],
   log: Logger,
   env: NodeJS.ProcessEnv = process.env,
+  metrics?: RelayMetrics,
 ) {
   const config = parseEnv(relayEnvSchema, env);
   const provider = smsProviderFrom(config);
   const relay = startRelay(db, sources, provider, config.RELAY_INTERVAL_MS, {
     batchSize: config.RELAY_BATCH_SIZE,
     log,
+    ...(metrics ? { onBatch: metrics.onBatch, onBatchFailure: metrics.onBatchFailure } : {}),
   });
   log.info(
     {

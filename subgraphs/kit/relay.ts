@@ -17,6 +17,9 @@ export interface RelayOptions {
   /** First retry delay; doubles with each attempt. */
   baseDelayMs?: number;
   log?: Logger;
+  /** Told each outbox's round and each failed round (relay-metrics.ts). */
+  onBatch?: (source: OutboxSource, report: RelayReport) => void;
+  onBatchFailure?: () => void;
 }
 
 export interface RelayReport {
@@ -103,11 +106,15 @@ export function startRelay(
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const once = async () => {
-    for (const source of sources) await relayOnce(db, source, provider, options);
+    for (const source of sources)
+      options.onBatch?.(source, await relayOnce(db, source, provider, options));
   };
   const tick = async () => {
     if (stopped) return;
-    running = once().catch((err) => options.log?.error({ err }, 'relay batch failed'));
+    running = once().catch((err) => {
+      options.onBatchFailure?.();
+      options.log?.error({ err }, 'relay batch failed');
+    });
     await running;
     if (!stopped) timer = setTimeout(tick, intervalMs);
   };

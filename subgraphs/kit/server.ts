@@ -14,6 +14,15 @@ import { verifyInternalToken, type VerifyKey } from './internal-token.js';
 import { createLogger, type Logger } from './logger.js';
 import { REACH_GRANTS_EXTENSION, Reach } from './reach.js';
 import type { SubgraphDefinition } from './subgraph.js';
+import {
+  AuditMetrics,
+  Registry,
+  RequestMetrics,
+  registerPoolMetrics,
+  startMetricsServer,
+  type MetricsServer,
+} from './metrics.js';
+import { observeGraphQLRequest, requestMetricsPlugin } from './request-metrics.js';
 
 export interface SubgraphDeps {
   database: DatabaseHandle;
@@ -30,12 +39,16 @@ export interface SubgraphDeps {
   /** How long `/ready` answers 503 before the listener closes on stop (READINESS_DRAIN_MS). */
   drainMs?: number;
   log?: Logger;
+  /** The internal metrics listener (METRICS_PORT, METRICS_HOST); none when absent. */
+  metrics?: { port: number; host: string };
 }
 
 export interface RunningSubgraph {
   name: string;
   url: string;
   port: number;
+  /** GET here for Prometheus metrics; absent without `deps.metrics`. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -45,6 +58,9 @@ export async function startSubgraph(
 ): Promise<RunningSubgraph> {
   const log = deps.log ?? createLogger(`subgraph:${def.name}`);
   const { schema } = await buildFederatedSchema(def.schemaParts());
+  const registry = new Registry();
+  const requestMetrics = new RequestMetrics(registry);
+  registerPoolMetrics(registry, deps.database);
 
   const server = new ApolloServer<Context>({
     schema,
@@ -56,6 +72,7 @@ export async function startSubgraph(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      requestMetricsPlugin<Context>(),
       {
         async requestDidStart() {
           return {
@@ -69,7 +86,15 @@ export async function startSubgraph(
         },
       },
       ...(def.consultations
-        ? [auditPlugin(deps.database.db, def.consultations, log, deps.quota)]
+        ? [
+            auditPlugin(
+              deps.database.db,
+              def.consultations,
+              log,
+              deps.quota,
+              new AuditMetrics(registry),
+            ),
+          ]
         : []),
     ],
   });
@@ -79,6 +104,9 @@ export async function startSubgraph(
     server,
     log,
     bodyLimit: deps.bodyLimit ?? '1mb',
+    observe: observeGraphQLRequest(requestMetrics),
+    // Only the gateway reaches a subgraph: its traceparent is continued.
+    tracing: { service: def.name, trustParent: true },
     // Ready means this process can answer: its database answers a trivial statement.
     readiness: async () => {
       try {
@@ -118,14 +146,19 @@ export async function startSubgraph(
   const host = deps.host ?? '127.0.0.1';
   const port = await front.listen(deps.port, host);
   log.info({ port }, 'subgraph ready');
+  const metricsServer: MetricsServer | undefined = deps.metrics
+    ? await startMetricsServer(registry, { ...deps.metrics, log })
+    : undefined;
 
   return {
     name: def.name,
     port,
     url: `http://${host}:${port}/graphql`,
+    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
     async stop() {
       await front.drain(deps.drainMs ?? 0);
       await server.stop();
+      await metricsServer?.stop();
     },
   };
 }

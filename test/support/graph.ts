@@ -80,6 +80,9 @@ export interface TestGraph {
   stop(): Promise<void>;
 }
 
+/** Every service's internal metrics listener, on an ephemeral port of its own. */
+const METRICS_LISTENER = { port: 0, host: '127.0.0.1' };
+
 /** Starts the real graph on ephemeral ports: a fresh database, every subgraph, the gateway. */
 export async function startTestGraph(options: GraphOptions = {}): Promise<TestGraph> {
   const database = await createTestDatabase();
@@ -98,6 +101,7 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
       production,
       peers: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
       ...(options.quota ? { quota: options.quota } : {}),
+      metrics: METRICS_LISTENER,
     });
   }
   const fetches: FetchCounter = { fetches: 0 };
@@ -116,6 +120,7 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
     production,
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
     fetchCounter: fetches,
+    metrics: METRICS_LISTENER,
     corsOrigins: options.corsOrigins ?? [],
     ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     ...(options.webDir
