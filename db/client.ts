@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger as DrizzleLogger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { withMigrationLock } from './migrate-lock.js';
+import { gatedClient, PoolGate, type PoolStats } from './pool-gate.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -16,6 +18,8 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Statements sent through drizzle since start; tests and benchmarks read it. */
   stats: { statements: number };
+  /** The connection pool's use and queue (PostgreSQL only; PGlite has no pool). */
+  pool?: () => PoolStats;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -29,6 +33,10 @@ export interface DatabaseOptions {
   poolSize?: number;
   applicationName?: string;
   statementTimeoutMs?: number;
+  /** Callers that may wait for a free connection; beyond, refused at once (DB_POOL_QUEUE). */
+  poolQueue?: number;
+  /** Longest wait for a free connection before the caller is refused (DB_ACQUIRE_TIMEOUT_MS). */
+  acquireTimeoutMs?: number;
 }
 
 function countingLogger(stats: { statements: number }): DrizzleLogger {
@@ -47,8 +55,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const client = postgres(options.url, {
-      max: options.poolSize ?? 10,
+    const size = options.poolSize ?? 10;
+    const raw = postgres(options.url, {
+      max: size,
       connect_timeout: 5,
       idle_timeout: 30,
       onnotice: () => {},
@@ -59,13 +68,24 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
         idle_in_transaction_session_timeout: 30_000,
       },
     });
+    const gate = new PoolGate({
+      size,
+      maxWaiting: options.poolQueue ?? size * 10,
+      acquireTimeoutMs: options.acquireTimeoutMs ?? 5000,
+    });
+    const client = gatedClient(raw, gate);
     const db = drizzle({ client, logger }) as unknown as Db;
+    const url = options.url;
     return {
       db,
       kind: 'postgres',
       stats,
-      migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-      close: () => client.end({ timeout: 5 }),
+      pool: () => gate.stats(),
+      migrate: () =>
+        withMigrationLock(url, postgres as never, () =>
+          migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+        ),
+      close: () => raw.end({ timeout: 5 }),
     };
   }
 
