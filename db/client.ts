@@ -59,6 +59,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const raw = postgres(options.url, {
       max: size,
       connect_timeout: 5,
+      // postgres.js waits before reconnecting, up to 20 s after repeated failures, and the
+      // statements queued meanwhile wait with it: a database back after an outage would
+      // stay unused for that long, and callers would hang. A short, capped delay makes
+      // statements fail fast while it is away and reconnect within ¼ s of its return.
+      backoff: (retries: number) => Math.min(0.05 * retries, 0.25),
       idle_timeout: 30,
       onnotice: () => {},
       connection: {

@@ -26,6 +26,8 @@ export interface GraphOptions {
   corsOrigins?: string[];
   /** Peers whose X-Forwarded-For the gateway believes (tests that vary the client address). */
   trustedProxies?: string[];
+  /** A database made elsewhere (a throwaway cluster the test stops and restarts). */
+  database?: TestDatabase;
 }
 
 export interface GraphResponse<T = any> {
@@ -77,7 +79,7 @@ export interface TestGraph {
 
 /** Starts the real graph on ephemeral ports: a fresh database, every subgraph, the gateway. */
 export async function startTestGraph(options: GraphOptions = {}): Promise<TestGraph> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   await seedIfEmpty(database.db, { citizens: options.citizens ?? 400, seed: options.seed ?? 7 });
 
   const caller = await generateKeyPair('ES256', { extractable: true });
