@@ -111,7 +111,19 @@ describe('pool saturation', () => {
     // is refused too, and its data withheld (fail closed): AUDIT_UNAVAILABLE.
     const unaudited = answers.filter((a) => codeOf(a) === 'AUDIT_UNAVAILABLE');
     // Every request was served or refused: nothing else, nothing lost, no data unaudited.
-    expect(served.length + refused.length + unaudited.length).toBe(300);
+    // A holder whose statement waited past PostgreSQL's lock_timeout (a slow release on a
+    // loaded machine) is told SERVICE_UNAVAILABLE: retry later, never an internal error.
+    const timedOut = answers.filter((a) => codeOf(a) === 'SERVICE_UNAVAILABLE');
+    expect(timedOut.length).toBeLessThanOrEqual(POOL);
+    const others = answers
+      .filter(
+        (a) =>
+          !a.body.data?.citizen &&
+          !['OVERLOADED', 'AUDIT_UNAVAILABLE', 'SERVICE_UNAVAILABLE'].includes(codeOf(a)),
+      )
+      .map((a) => `${a.status} ${codeOf(a)} ${a.body.errors?.[0]?.message} ${a.took} ms`);
+    expect(others).toEqual([]);
+    expect(served.length + refused.length + unaudited.length + timedOut.length).toBe(300);
     for (const a of [...refused, ...unaudited]) expect(a.body.data?.citizen ?? null).toBeNull();
     for (const a of refused) expect(a.body.errors[0].extensions.retryAfterSeconds).toBe(1);
     for (const a of viaGateway) {

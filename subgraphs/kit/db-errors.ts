@@ -18,9 +18,10 @@ const CONNECTION_CODES = new Set([
 /**
  * SQLSTATEs that say "the server cannot serve now", not "this statement is wrong":
  * class 08 (connection exception), 57P01–57P03 (shutting down, crashed, starting up),
- * 53300 (too many connections).
+ * 53300 (too many connections), and a statement that waited past lock_timeout (55P03) or
+ * statement_timeout (57014): the database is held up, the same request may pass later.
  */
-const UNAVAILABLE_STATES = /^(08|57P0[123]|53300)/;
+const UNAVAILABLE_STATES = /^(08|57P0[123]|53300|55P03|57014)/;
 
 export interface Unavailability {
   code: typeof ErrorCode.SERVICE_UNAVAILABLE | typeof ErrorCode.OVERLOADED;
