@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Logger as DrizzleLogger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { instrumentPglite, instrumentPostgres, type PoolGauge } from './instrument.js';
+import { withMigrationLock } from './migrate-lock.js';
+import { gatedClient, PoolGate, type PoolStats } from './pool-gate.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -19,6 +21,8 @@ export interface DatabaseHandle {
   stats: { statements: number };
   /** Work holding a connection now, for the metrics endpoint (db/instrument.ts). */
   pool: PoolGauge;
+  /** The connection gate's use and queue (PostgreSQL only; PGlite has no pool). */
+  poolStats?: () => PoolStats;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -32,6 +36,10 @@ export interface DatabaseOptions {
   poolSize?: number;
   applicationName?: string;
   statementTimeoutMs?: number;
+  /** Callers that may wait for a free connection; beyond, refused at once (DB_POOL_QUEUE). */
+  poolQueue?: number;
+  /** Longest wait for a free connection before the caller is refused (DB_ACQUIRE_TIMEOUT_MS). */
+  acquireTimeoutMs?: number;
 }
 
 function countingLogger(stats: { statements: number }): DrizzleLogger {
@@ -50,9 +58,15 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const client = postgres(options.url, {
-      max: options.poolSize ?? 10,
+    const size = options.poolSize ?? 10;
+    const raw = postgres(options.url, {
+      max: size,
       connect_timeout: 5,
+      // postgres.js waits before reconnecting, up to 20 s after repeated failures, and the
+      // statements queued meanwhile wait with it: a database back after an outage would
+      // stay unused for that long, and callers would hang. A short, capped delay makes
+      // statements fail fast while it is away and reconnect within ¼ s of its return.
+      backoff: (retries: number) => Math.min(0.05 * retries, 0.25),
       idle_timeout: 30,
       onnotice: () => {},
       connection: {
@@ -62,15 +76,26 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
         idle_in_transaction_session_timeout: 30_000,
       },
     });
-    const pool: PoolGauge = { inFlight: 0, max: options.poolSize ?? 10 };
-    const db = drizzle({ client: instrumentPostgres(client, pool), logger }) as unknown as Db;
+    const gate = new PoolGate({
+      size,
+      maxWaiting: options.poolQueue ?? size * 10,
+      acquireTimeoutMs: options.acquireTimeoutMs ?? 5000,
+    });
+    const pool: PoolGauge = { inFlight: 0, max: size };
+    const client = instrumentPostgres(gatedClient(raw, gate), pool);
+    const db = drizzle({ client, logger }) as unknown as Db;
+    const url = options.url;
     return {
       db,
       kind: 'postgres',
       stats,
       pool,
-      migrate: () => migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-      close: () => client.end({ timeout: 5 }),
+      poolStats: () => gate.stats(),
+      migrate: () =>
+        withMigrationLock(url, postgres as never, () =>
+          migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+        ),
+      close: () => raw.end({ timeout: 5 }),
     };
   }
 

@@ -60,6 +60,7 @@ const OUR_FAULT: Record<string, { level: 'error' | 'warn'; message: string }> = 
   INTERNAL_SERVER_ERROR: { level: 'error', message: 'unexpected error' },
   AUTH_UNAVAILABLE: { level: 'error', message: 'caller tokens cannot be verified (JWKS)' },
   SERVICE_UNAVAILABLE: { level: 'warn', message: 'a subgraph did not answer' },
+  OVERLOADED: { level: 'warn', message: 'a subgraph refused: its database pool is full' },
 };
 
 /**

@@ -11,6 +11,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors.js';
 import { clientAddressOf } from './client-address.js';
 import { rateLimitedStatus } from './rate-limited-status.js';
+import { unavailableStatus } from './unavailable-status.js';
 import type { GatewayContext } from './context.js';
 import { InternalDataSource, type FetchCounter } from './data-source.js';
 import { gatewayErrorFormatter } from './format-error.js';
@@ -101,6 +102,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       queryShapePlugin<GatewayContext>(deps.supergraphSdl),
       ApolloServerPluginUsageReportingDisabled(),
       rateLimitedStatus(),
+      unavailableStatus(),
       deps.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({

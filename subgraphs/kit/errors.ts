@@ -107,6 +107,8 @@ export const ErrorCode = {
   /** Caller tokens cannot be verified: the identity provider's JWKS does not answer (503). */
   AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Every database connection is busy and the queue for one is full (503, Retry-After). */
+  OVERLOADED: 'OVERLOADED',
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',

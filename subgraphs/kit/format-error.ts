@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { databaseUnavailability } from './db-errors.js';
 import { ErrorCode, PUBLIC_CODES } from './errors.js';
 import { currentRequestIds } from './http.js';
 import type { Logger } from './logger.js';
@@ -19,6 +20,23 @@ export function formatSubgraphError(
   const code = String(formatted.extensions?.code ?? '');
   if (PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     return { ...formatted, extensions: { ...formatted.extensions, ...requestId } };
+  }
+  const unavailable = databaseUnavailability(unwrapResolverError(error));
+  if (unavailable) {
+    // Ours and passing: the caller retries after the delay; the log says which it was.
+    log.warn(
+      { err: unwrapResolverError(error), rid: ids?.requestId, code: unavailable.code },
+      'database unavailable',
+    );
+    return {
+      message: unavailable.message,
+      path: formatted.path,
+      extensions: {
+        code: unavailable.code,
+        retryAfterSeconds: unavailable.retryAfterSeconds,
+        ...requestId,
+      },
+    };
   }
   log.error(
     { err: unwrapResolverError(error), rid: ids?.requestId, cid: ids?.correlationId ?? undefined },

@@ -25,6 +25,8 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
     url: env.DATABASE_URL,
     pgliteDir: env.DATABASE_URL ? undefined : env.PGLITE_DIR,
     poolSize: env.DB_POOL_SIZE,
+    acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+    ...(env.DB_POOL_QUEUE !== undefined ? { poolQueue: env.DB_POOL_QUEUE } : {}),
     applicationName: `e-commune-${def.name}`,
   });
   const running = await startSubgraph(def, {
@@ -35,6 +37,7 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
     production: env.NODE_ENV === 'production',
     peers: subgraphUrlsFromEnv(process.env),
     drainMs: env.READINESS_DRAIN_MS,
+    ...(env.NIN_QUOTA_LIMIT ? { quota: { limit: env.NIN_QUOTA_LIMIT } } : {}),
     log,
     metrics: metricsListener(env, def.defaultPort - 4000),
   });

@@ -35,7 +35,7 @@ export interface TestDatabase extends DatabaseHandle {
  * in parallel and must not share tables), or an in-memory PGlite.
  */
 export async function createTestDatabase(
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; poolQueue?: number; acquireTimeoutMs?: number } = {},
 ): Promise<TestDatabase> {
   if (!(await postgresReachable())) {
     const handle = await openDatabase();
@@ -47,7 +47,11 @@ export async function createTestDatabase(
   await admin.unsafe(`create database ${name}`);
   const url = new URL(TEST_ADMIN_URL);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: options.poolSize ?? 10 });
+  const handle = await openDatabase({
+    ...options,
+    url: url.toString(),
+    poolSize: options.poolSize ?? 10,
+  });
   await handle.migrate();
   return {
     ...handle,

@@ -31,6 +31,8 @@ export interface GraphOptions {
   webDir?: string;
   /** Operation hashes the web client may send (enforced when production). */
   trustedOperations?: ReadonlySet<string>;
+  /** A database made elsewhere (a throwaway cluster the test stops and restarts). */
+  database?: TestDatabase;
 }
 
 export interface GraphResponse<T = any> {
@@ -85,7 +87,7 @@ const METRICS_LISTENER = { port: 0, host: '127.0.0.1' };
 
 /** Starts the real graph on ephemeral ports: a fresh database, every subgraph, the gateway. */
 export async function startTestGraph(options: GraphOptions = {}): Promise<TestGraph> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   await seedIfEmpty(database.db, { citizens: options.citizens ?? 400, seed: options.seed ?? 7 });
 
   const caller = await generateKeyPair('ES256', { extractable: true });
