@@ -24,8 +24,12 @@ RUN npm run build
 FROM ${NODE_IMAGE} AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Production dependencies only; no install scripts (the only ones, protobufjs's, print advice).
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY patches patches
+# Production dependencies only; no install scripts (the only ones, protobufjs's, print
+# advice), then our patches (patches/: postgres.js's null-socket write) by patch-package.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npx --no-install patch-package \
+ && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \

@@ -81,8 +81,17 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       maxWaiting: options.poolQueue ?? size * 10,
       acquireTimeoutMs: options.acquireTimeoutMs ?? 5000,
     });
-    const pool: PoolGauge = { inFlight: 0, max: size };
-    const client = instrumentPostgres(gatedClient(raw, gate), pool);
+    // The gate goes outside the instrumented client, so that every statement it lets
+    // through is observed as postgres.js runs it; the metrics read the gate itself, which
+    // knows who waits for a connection.
+    const client = gatedClient(instrumentPostgres(raw, { inFlight: 0, max: size }), gate);
+    const pool: PoolGauge = {
+      get inFlight() {
+        const now = gate.stats();
+        return now.inUse + now.waiting;
+      },
+      max: size,
+    };
     const db = drizzle({ client, logger }) as unknown as Db;
     const url = options.url;
     return {

@@ -106,8 +106,12 @@ export function startRelay(
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const once = async () => {
-    for (const source of sources)
-      options.onBatch?.(source, await relayOnce(db, source, provider, options));
+    for (const source of sources) {
+      // Not `onBatch?.(source, await relayOnce(…))`: optional chaining would skip the
+      // argument, and so the batch itself, for a relay started without metrics.
+      const report = await relayOnce(db, source, provider, options);
+      options.onBatch?.(source, report);
+    }
   };
   const tick = async () => {
     if (stopped) return;
