@@ -93,6 +93,40 @@ describe('bad input gets a clear code and message', () => {
     expect(res.body.data.citizen).toBeNull();
   });
 
+  it('several citizens by NIN: in the order given, null for an unknown one, each read audited; a bad list is refused whole', async () => {
+    const known = await rows<{ nin: string }>(
+      graph.database.db,
+      sql`select nin from citizens.citizens order by nin limit 3`,
+    );
+    const unknown = makeNin('219991601', 9_999_998);
+    const nins = [known[2]!.nin, unknown, known[0]!.nin, known[1]!.nin];
+    const q = `query($nins: [String!]!) { citizensByNin(nins: $nins) { nin } }`;
+    const opts = { token: ministry, purpose: 'CIVIL_STATUS_ADMINISTRATION' };
+    const audited = () => countRows(graph.database.db, 'citizens.consultations');
+    const before = await audited();
+    const res = await graph.query(q, { nins }, opts);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.citizensByNin.map((c: { nin: string } | null) => c?.nin ?? null)).toEqual([
+      known[2]!.nin,
+      null,
+      known[0]!.nin,
+      known[1]!.nin,
+    ]);
+    expect((await audited()) - before).toBe(3);
+
+    const malformed = await graph.query(q, { nins: [known[0]!.nin, '119900160100000012'] }, opts);
+    expect(codeOf(malformed)).toBe('INVALID_NIN');
+    expect(malformed.body.errors![0]!.message).toMatch(/nins\[1\].*not a valid NIN/);
+    const tooMany = await graph.query(
+      q,
+      { nins: Array.from({ length: 501 }, () => known[0]!.nin) },
+      opts,
+    );
+    expect(codeOf(tooMany)).toBe('TOO_MANY_ROWS');
+    expect(tooMany.body.errors![0]!.message).toMatch(/at most 500 NINs \(got 501\)/);
+    expect(await audited()).toBe(before + 3);
+  });
+
   it('an unknown commune or wilaya, and malformed codes', async () => {
     const unknown = await graph.query(`{ commune(code: "9999") { nameFr } }`);
     expect(codeOf(unknown)).toBe('COMMUNE_NOT_FOUND');

@@ -235,6 +235,58 @@ describe('bulk enrolment', () => {
     );
   });
 
+  it('500 rows, the most a bulk takes, are checked in one registry call at a cost that does not grow with the rows', async () => {
+    // Living people of every age: the registry is asked about each of them, and those too
+    // old for primary school are refused with their code without failing the others.
+    const people = await rows<{ nin: string }>(
+      graph.database.db,
+      sql`select nin from citizens.citizens where death_date is null and birth_date < '2013-01-01' order by nin desc limit 550`,
+    );
+    expect(people).toHaveLength(550);
+    // Each bulk has children to enrol among the adults to refuse, so both write.
+    const children = take(45).map((k) => row(k, 'R'));
+    const bulk = (from: number, n: number, kids: typeof children) => [
+      ...kids,
+      ...people.slice(from, from + n - kids.length).map((p) => ({
+        nin: p.nin,
+        grade: '1AP',
+        section: 'R',
+      })),
+    ];
+    const small = await graph.cost(
+      ENROL,
+      {
+        input: { schoolCode: S2, year: YEAR, pupils: bulk(0, 50, children.slice(0, 5)) },
+        key: key(),
+      },
+      { token: directorate16, purpose: PURPOSE },
+    );
+    const started = Date.now();
+    const large = await graph.cost(
+      ENROL,
+      {
+        input: { schoolCode: S2, year: YEAR, pupils: bulk(50, 500, children.slice(5)) },
+        key: key(),
+      },
+      { token: directorate16, purpose: PURPOSE },
+    );
+    const took = Date.now() - started;
+    expect(small.body.errors).toBeUndefined();
+    expect(large.body.errors, `500 rows in ${took} ms`).toBeUndefined();
+    const results = large.body.data.enrolPupils.results as {
+      outcome: string;
+      code: string | null;
+    }[];
+    expect(results).toHaveLength(500);
+    expect(large.body.data.enrolPupils.enrolled + large.body.data.enrolPupils.refused).toBe(500);
+    // Every row was judged on registry facts: none refused for want of an answer.
+    expect(results.filter((r) => r.code === 'CITIZEN_NOT_FOUND')).toHaveLength(0);
+    expect(results.filter((r) => r.code === 'AGE_OUT_OF_RANGE')).toHaveLength(460);
+    expect(large.body.data.enrolPupils.enrolled).toBe(40);
+    expect(large.fetches).toBe(small.fetches);
+    expect(large.statements).toBe(small.statements);
+  });
+
   it('10 concurrent retries of one bulk key: one effect', async () => {
     const pupils = take(20).map((k) => row(k, 'B'));
     const before = await counts();

@@ -49,6 +49,9 @@ import { citizenScope } from './scope.js';
 
 type Ctx = Context<CitizensLoaders>;
 
+/** The most NINs one `citizensByNin` call takes: a bulk enrolment's rows. */
+const MAX_CITIZENS_BY_NIN = 500;
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function visible(ctx: Ctx, nin: string | null): Promise<CitizenRecord | null> {
@@ -71,6 +74,30 @@ export class CitizenResolver {
     // Refuse before looking the NIN up: a refusal must not tell whether it exists.
     assertGroupsAllowed(ctx, CITIZEN_FIELD_GROUPS, selectedFields(info));
     return visible(ctx, nin);
+  }
+
+  @Query(() => [Citizen], {
+    nullable: 'items',
+    description: `Several citizens by NIN in one call (at most ${MAX_CITIZENS_BY_NIN}), in the order given; null for a NIN there is none of or the caller may not see. For programs that check many people at once (a bulk enrolment, the founders of an association): each NIN is a consultation like \`citizen\`.`,
+  })
+  async citizensByNin(
+    @Arg('nins', () => [String]) nins: string[],
+    @Ctx() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<(CitizenRecord | null)[]> {
+    if (nins.length > MAX_CITIZENS_BY_NIN)
+      throw badInput(
+        ErrorCode.TOO_MANY_ROWS,
+        `citizensByNin takes at most ${MAX_CITIZENS_BY_NIN} NINs (got ${nins.length}); split the list`,
+        'nins',
+      );
+    nins.forEach((nin, i) => assertNin(nin, `nins[${i}]`));
+    assertGroupsAllowed(ctx, CITIZEN_FIELD_GROUPS, selectedFields(info));
+    const found = await ctx.loaders.citizenByNin.loadMany(nins);
+    return found.map((row) => {
+      if (row instanceof Error) throw row;
+      return visibleOrNull(ctx, row, citizenScope);
+    });
   }
 
   @Query(() => Citizen, { nullable: true, description: "The calling citizen's own record." })

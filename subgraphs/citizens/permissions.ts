@@ -16,6 +16,7 @@ const isCitizen = rule({ cache: 'contextual' })(
 export const permissions: IRules = {
   Query: {
     citizen: isAuthenticated,
+    citizensByNin: isAuthenticated,
     me: isCitizen,
     citizens: or(isMinistry, isAgent),
     consultationStatistics: isMinistry,

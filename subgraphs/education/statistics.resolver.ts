@@ -53,6 +53,7 @@ export class StatisticsResolver {
     assertWilayaCode(wilayaCode, 'wilayaCode');
     const y = await knownYear(ctx, year);
     const rows = await pupilCounts(ctx.db, y.code, wilayaCode);
+    const capacityOf = new Map(rows.map((r) => [r.schoolCode, r.capacity]));
     const bySchool = [
       ...totals(
         rows,
@@ -63,7 +64,7 @@ export class StatisticsResolver {
       .map(([schoolCode, pupils]) => ({
         schoolCode,
         pupils,
-        capacity: rows.find((r) => r.schoolCode === schoolCode)!.capacity,
+        capacity: capacityOf.get(schoolCode)!,
       }))
       .sort((a, b) => a.schoolCode.localeCompare(b.schoolCode));
     const decided = sum(rows, (r) => r.decided);

@@ -29,25 +29,21 @@ export function ageOn(birthDate: string, day: string): number {
 }
 
 /**
- * The registry facts of several people in one call to the registry (one aliased query),
- * in the order given; null for each NIN it does not know.
+ * The registry facts of several people in one call to the registry (`citizensByNin`, one
+ * batched lookup), in the order given; null for each NIN it does not know.
  */
 export async function registryFactsOfMany(
   ctx: Context,
   nins: readonly string[],
 ): Promise<(RegistryFacts | null)[]> {
   if (nins.length === 0) return [];
-  const vars = nins.map((_, i) => `$n${i}: String!`).join(', ');
-  const fields = nins
-    .map((_, i) => `p${i}: citizen(nin: $n${i}) { nin birthDate deathDate }`)
-    .join(' ');
-  const res = await ctx.peers.query<Record<string, RegistryFacts | null>>(
+  const res = await ctx.peers.query<{ citizensByNin: (RegistryFacts | null)[] }>(
     'citizens',
-    `query RegistryCheckMany(${vars}) { ${fields} }`,
-    Object.fromEntries(nins.map((nin, i) => [`n${i}`, nin])),
+    `query RegistryCheckMany($nins: [String!]!) { citizensByNin(nins: $nins) { nin birthDate deathDate } }`,
+    { nins },
   );
   raisePeerError('civil registry', res);
-  return nins.map((_, i) => res.data?.[`p${i}`] ?? null);
+  return nins.map((_, i) => res.data?.citizensByNin?.[i] ?? null);
 }
 
 /**
