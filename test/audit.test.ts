@@ -201,7 +201,10 @@ describe('the audit cannot be skipped or rewritten', () => {
     expect(answers.map((a) => a.body.data?.citizen?.nin)).toEqual(nins.slice(0, 48));
     const spent = graph.database.stats.statements - statements;
     // One transaction per request would cost exactly 48 lone reads; batches cost less.
-    expect(spent).toBeLessThan(48 * lone.statements);
+    // Embedded PGlite runs one statement at a time for the whole process, so requests
+    // seldom overlap there and batches need not form: there it must not cost more.
+    if (graph.database.kind === 'postgres') expect(spent).toBeLessThan(48 * lone.statements);
+    else expect(spent).toBeLessThanOrEqual(48 * lone.statements);
     expect((await countRows(graph.database.db, 'citizens.consultations')) - before).toBe(48);
     const ids = await rows<{ request_id: string }>(
       graph.database.db,

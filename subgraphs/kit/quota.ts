@@ -1,14 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { quotaNins, quotaWindows } from '../../db/tables/platform.js';
 
 export interface QuotaRule {
   /** Distinct NINs a client may resolve per window. */
   limit: number;
   windowSeconds: number;
 }
-
-class OverQuota extends Error {}
 
 /** The start of the fixed window that contains `now`. */
 export function windowStart(now: Date, windowSeconds: number): string {
@@ -22,10 +19,12 @@ export function windowStart(now: Date, windowSeconds: number): string {
  * reading the same people through four subgraphs spends one quota. NINs already counted
  * in the window are free. Over the limit nothing is counted and `refused` is true.
  *
- * One statement inserts the new NINs, adds their number to the client's window row and
- * drops the client's past windows;
- * that row's lock serialises the client's requests (and only them), so the count is exact
- * under concurrency and across replicas.
+ * One call of `platform.consume_nin_quota` (migration 0016) inserts the new NINs, adds
+ * their number to the client's window row, drops the client's past windows and undoes it
+ * all when the limit is passed. That row's lock serialises the client's requests (and
+ * only them), so the count is exact under concurrency and across replicas; being one
+ * statement in its own transaction, the lock is held only while the server runs it,
+ * never across a round trip to this process.
  */
 export async function consumeNinQuota(
   db: Db,
@@ -38,36 +37,11 @@ export async function consumeNinQuota(
   // NINs are 18 digits: a plain array literal is safe and binds the same on both drivers.
   const distinct = [...new Set(nins)].filter((n) => /^\d{18}$/.test(n));
   const array = `{${distinct.join(',')}}`;
-  try {
-    return await db.transaction(async (tx) => {
-      const result = (await tx.execute(sql`
-        with fresh as (
-          insert into ${quotaNins} (client_id, window_start, nin)
-          select ${clientId}, ${start}::timestamptz, unnest(${array}::text[])
-          on conflict do nothing
-          returning 1
-        ),
-        -- The client's past windows are no longer needed (an index range, usually empty).
-        old_nins as (
-          delete from ${quotaNins} where client_id = ${clientId} and window_start < ${start}::timestamptz
-        ),
-        old_windows as (
-          delete from ${quotaWindows} where client_id = ${clientId} and window_start < ${start}::timestamptz
-        )
-        insert into ${quotaWindows} (client_id, window_start, used)
-        values (${clientId}, ${start}::timestamptz, (select count(*) from fresh))
-        on conflict (client_id, window_start)
-          do update set used = ${quotaWindows.used} + excluded.used
-        returning used
-      `)) as unknown as { rows?: Row[] } & Row[];
-      const used = Number((result.rows ?? [...result])[0]!.used);
-      if (used > rule.limit) throw new OverQuota();
-      return { refused: false, used };
-    });
-  } catch (error) {
-    if (error instanceof OverQuota) return { refused: true, used: rule.limit };
-    throw error;
-  }
+  const result = (await db.execute(sql`
+    select platform.consume_nin_quota(${clientId}, ${start}::timestamptz, ${array}::text[], ${rule.limit}::int) as used
+  `)) as unknown as { rows?: Row[] } & Row[];
+  const used = Number((result.rows ?? [...result])[0]!.used);
+  return used < 0 ? { refused: true, used: rule.limit } : { refused: false, used };
 }
 
 interface Row {
