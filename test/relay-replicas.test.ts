@@ -57,6 +57,8 @@ describe('two relays on one outbox', () => {
       );
       expect(sentBy.every((n) => n > 0)).toBe(true);
       expect(sentBy[0]! + sentBy[1]!).toBe(N);
+      // SIGTERM: each lets its batch commit and exits cleanly.
+      expect(await Promise.all(relays.map((r) => r.stop()))).toEqual([0, 0]);
     } finally {
       for (const r of relays) await r.stop();
       await sms.close();
