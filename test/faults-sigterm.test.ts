@@ -74,7 +74,7 @@ describe('SIGTERM to a subgraph under load', () => {
     const g = graph;
     const s = service;
     const url = gateway.url;
-    const apps = await applicationsUnderReview(g, 80);
+    const apps = await applicationsUnderReview(g, 100);
     const agent = await counterAgent(g);
     let next = 0;
     const load = steadyLoad(6, async (): Promise<Answer> => {
@@ -93,6 +93,9 @@ describe('SIGTERM to a subgraph under load', () => {
         body: JSON.stringify({ query: REJECT, variables: rejection(app) }),
       });
       const body = (await res.json()) as any;
+      // A counter's pace (about 20 requests a second in all), so that the applications
+      // outlast the drain however fast the machine serves them.
+      await sleep(300);
       return {
         number: app.number,
         status: res.status,
