@@ -12,6 +12,7 @@ import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
 import { stringify } from 'yaml';
+import { RELAY_DEFAULT_PORT } from '../subgraphs/kit/relay-config.js';
 
 /**
  * The Kubernetes manifests of the scaled-out topology, built from one template per kind of
@@ -393,8 +394,11 @@ export function relayManifests() {
     name,
     image: IMAGE,
     command: ['node', 'dist/scripts/relay.js'],
+    // Its probes' listener only (scripts/relay.ts): no Service, nothing calls the relay.
+    ports: [{ name: 'http', containerPort: RELAY_DEFAULT_PORT, protocol: 'TCP' }],
     envFrom: [{ configMapRef: { name: 'e-commune-config' } }],
     env: [
+      { name: 'PORT', value: String(RELAY_DEFAULT_PORT) },
       fromSecret('DATABASE_URL', SECRETS.database),
       { name: 'SMS_PROVIDER', value: 'http' },
       fromSecret('SMS_HTTP_URL', SECRETS.sms),
@@ -404,7 +408,9 @@ export function relayManifests() {
     resources: resources('100m', memory),
     securityContext: restricted,
     volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
-    // The relay serves no HTTP yet (no /health, /ready): the kubelet watches the process.
+    // /ready fails while its database does not answer or once it is stopping; /health
+    // while the process lives. The same probes as the other Deployments.
+    ...probes,
   };
   return [deployment(name, name, container), pdb(name, name), hpa(name, name, 2, 4)];
 }

@@ -105,7 +105,13 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
       expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
       expect(find('Service', name)?.spec.ports[0].port).toBe(port);
     }
-    expect(find('Deployment', 'relay')).toBeDefined();
+    // The relay serves its probes only (scripts/relay.ts), on its own port, and has no Service.
+    const [relay] = find('Deployment', 'relay')!.spec.template.spec.containers;
+    expect(relay.ports).toEqual([{ name: 'http', containerPort: 4010, protocol: 'TCP' }]);
+    expect(relay.env).toContainEqual({ name: 'PORT', value: '4010' });
+    expect(relay.readinessProbe.httpGet).toEqual({ path: '/ready', port: 'http' });
+    expect(relay.livenessProbe.httpGet).toEqual({ path: '/health', port: 'http' });
+    expect(find('Service', 'relay')).toBeUndefined();
     expect(find('PodDisruptionBudget', 'relay')).toBeDefined();
     expect(find('HorizontalPodAutoscaler', 'relay')).toBeDefined();
   });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -178,6 +179,92 @@ describe('consultation logs partitioned by month', () => {
     expect(after.months).not.toContain(yyyymm(far));
     expect(after.months).toContain(yyyymm(month(15)));
     expect(after.defaultRows).toBe(1);
+  });
+});
+
+/** `npm run audit:verify` as an operator runs it, against one database. */
+function auditVerify(url: string, args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.once('exit', (code) => resolve({ code, out }));
+  });
+}
+
+describe('archiving the oldest month', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database?.drop());
+
+  it('after the oldest partition is detached and dropped, the rest verifies from its recorded last hash, and only from it', async () => {
+    const db = database.db;
+    const oldest = `citizens.consultations_y${yyyymm(month(0)).replace('-', 'm')}`;
+    await appendChained(db, consultations, [
+      new Date(month(0).getTime() + 3_600_000),
+      new Date(month(0).getTime() + 7_200_000),
+      new Date(month(1).getTime() + 3_600_000),
+      new Date(month(2).getTime() + 3_600_000),
+    ]);
+    // Step 1 of the runbook: the archive's chain head, recorded before the detach.
+    const [head] = await rows<{ n: number; last: string }>(
+      db,
+      sql.raw(
+        `select count(*)::int as n, (select hash from ${oldest} order by id desc limit 1) as last from ${oldest}`,
+      ),
+    );
+    expect(Number(head!.n)).toBe(2);
+    // Steps 2 and 4: detached (plainly: CONCURRENTLY is refused beside a default partition), then dropped.
+    await db.execute(sql.raw(`alter table citizens.consultations detach partition ${oldest}`));
+    await db.execute(sql.raw(`drop table ${oldest}`));
+
+    const [first] = await rows<{ id: number }>(
+      db,
+      sql`select min(id)::int as id from citizens.consultations`,
+    );
+    // From the genesis, the first row online no longer links: that is what archiving does.
+    expect(await verifyChain(db, consultations)).toEqual({
+      rows: 1,
+      ok: false,
+      brokenAt: Number(first!.id),
+    });
+    expect(await verifyChain(db, consultations, { from: head!.last })).toEqual({
+      rows: 2,
+      ok: true,
+      brokenAt: null,
+    });
+    // Another hash (a wrong or forged register entry) does not verify.
+    expect(await verifyChain(db, consultations, { from: 'f'.repeat(64) })).toMatchObject({
+      ok: false,
+      brokenAt: Number(first!.id),
+    });
+    await expect(verifyChain(db, consultations, { from: 'not a hash' })).rejects.toThrow(/SHA-256/);
+    // The writer continues the chain online; it still verifies from the archive's hash.
+    await new ConsultationWriter(db, consultations).write(
+      { principal: { kind: 'anonymous' }, requestId: 'after-archive' },
+      [{ nin: '177777777777777777', groups: ['IDENTITY'], purpose: 'X' }],
+    );
+    expect(await verifyChain(db, consultations, { from: head!.last })).toMatchObject({
+      rows: 3,
+      ok: true,
+    });
+
+    if (!database.url) return; // the command below needs a PostgreSQL URL, not PGlite
+    const plain = await auditVerify(database.url, []);
+    expect(plain.code).toBe(1);
+    expect(plain.out).toMatch(/citizens: chain BROKEN at row id/);
+    const resumed = await auditVerify(database.url, ['--from', `citizens=${head!.last}`]);
+    expect(resumed.out).toMatch(/citizens: 3 consultations, chain intact from archived hash/);
+    expect(resumed.code).toBe(0);
+    const bad = await auditVerify(database.url, ['--from', 'citizens=xyz']);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/expected <subgraph>=<64 hex digits>/);
   });
 });
 

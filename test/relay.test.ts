@@ -164,6 +164,7 @@ describe('the notification relay', () => {
           RELAY_INTERVAL_MS: '50',
           LOG_LEVEL: 'silent',
           METRICS_PORT: '0', // its metrics listener on a free port, not the default 9410
+          PORT: '0', // its probes' listener on a free port, not the default 4010
         },
         stdio: 'ignore',
       });

@@ -208,13 +208,28 @@ export interface ChainReport {
   brokenAt: number | null;
 }
 
-/** Recomputes the whole chain, a page at a time. */
+export interface VerifyOptions {
+  /**
+   * The hash the online chain continues from: the last `hash` of the newest archived (detached)
+   * partition, as recorded in the archive register. Absent: the chain starts at the genesis.
+   */
+  from?: string;
+  pageSize?: number;
+}
+
+/**
+ * Recomputes the chain, a page at a time, from the genesis or from a recorded hash: once the
+ * oldest months are detached and archived, the first row still online links to the last
+ * archived one, whose hash only the register keeps.
+ */
 export async function verifyChain(
   db: Db,
   table: ConsultationsTable,
-  pageSize = 5000,
+  options: VerifyOptions = {},
 ): Promise<ChainReport> {
-  let prevHash = GENESIS_HASH;
+  const { from = GENESIS_HASH, pageSize = 5000 } = options;
+  if (!/^[0-9a-f]{64}$/.test(from)) throw new Error('verifyChain: `from` must be a SHA-256 in hex');
+  let prevHash = from;
   let lastId = 0;
   let rows = 0;
   for (;;) {

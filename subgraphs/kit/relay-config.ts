@@ -6,6 +6,9 @@ import { HttpSmsProvider, LogFileSmsProvider, type SmsProvider } from './sms.js'
 import { startRelay, type OutboxSource } from './relay.js';
 import type { RelayMetrics } from './relay-metrics.js';
 
+/** The relay's probe port (/health, /ready) when PORT is unset: after the gateway's 4000 and the subgraphs' 4001–4009. */
+export const RELAY_DEFAULT_PORT = 4010;
+
 /** The relay's environment: read the same way by `npm run relay` and by `npm start`. */
 export const relayEnvSchema = z
   .object({
