@@ -89,6 +89,7 @@ export async function benchDatabase(
   await seedIfEmpty(handle.db, {
     citizens,
     seed,
+    bulk: handle.bulkLoader,
     onProgress: (stage, done, total) => {
       const now = performance.now();
       if (done === total || now - last > 1000) {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger as DrizzleLogger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { openBulkLoader, type BulkLoader } from './bulk.js';
 import { instrumentPglite, instrumentPostgres, type PoolGauge } from './instrument.js';
 import { withMigrationLock } from './migrate-lock.js';
 import { gatedClient, PoolGate, type PoolStats } from './pool-gate.js';
@@ -23,6 +24,8 @@ export interface DatabaseHandle {
   pool: PoolGauge;
   /** The connection gate's use and queue (PostgreSQL only; PGlite has no pool). */
   poolStats?: () => PoolStats;
+  /** A COPY loader on its own connections, for seeding (PostgreSQL only: db/bulk.ts). */
+  bulkLoader?: () => BulkLoader;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -100,6 +103,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       stats,
       pool,
       poolStats: () => gate.stats(),
+      bulkLoader: () => openBulkLoader(url, postgres),
       migrate: () =>
         withMigrationLock(url, postgres as never, () =>
           migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),

@@ -1,10 +1,14 @@
-import { sql } from 'drizzle-orm';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.js';
-import { seedCitizens, seedTerritory } from '../db/seed/index.js';
+import { seedIfEmpty } from '../db/seed/index.js';
 import { readSubgraphEnv } from '../subgraphs/kit/config.js';
 
-/** npm run db:seed -- --citizens 100000 [--seed 42]: territory, then synthetic citizens, with progress. */
+/**
+ * npm run db:seed -- --citizens 100000 [--seed 42]: territory, synthetic citizens with
+ * their acts, documents, vehicles and the rest, then schools and enrolments, with a
+ * progress bar; COPY on PostgreSQL, INSERTs on PGlite. An already seeded database is left
+ * as it is.
+ */
 const { values } = parseArgs({
   options: {
     citizens: { type: 'string', default: '3000' },
@@ -18,30 +22,54 @@ const env = readSubgraphEnv();
 const database = await openDatabase({
   url: env.DATABASE_URL,
   pgliteDir: env.DATABASE_URL ? undefined : env.PGLITE_DIR,
+  // ANALYZE of a million citizens takes longer than a request may.
+  statementTimeoutMs: 600_000,
 });
 await database.migrate();
 const started = Date.now();
-const territory = await seedTerritory(database.db);
-process.stdout.write(
-  `territory: ${territory.wilayas} wilayas, ${territory.dairas} daïras, ${territory.communes} communes\n`,
-);
 const width = 30;
-const seeded = await seedCitizens(database.db, {
+let peakRss = process.memoryUsage.rss();
+let shown = 0;
+// Seconds per stage, printed at the end: where a slow run spent its time.
+const stages = new Map<string, number>();
+let stage = '';
+let stageStart = started;
+const enter = (next: string) => {
+  const now = Date.now();
+  if (stage) stages.set(stage, (stages.get(stage) ?? 0) + (now - stageStart) / 1000);
+  stage = next;
+  stageStart = now;
+};
+const seeded = await seedIfEmpty(database.db, {
   citizens: count,
   seed,
-  onProgress: (_stage, done, total) => {
-    const filled = Math.round((done / total) * width);
-    const rate = Math.round(done / ((Date.now() - started) / 1000));
+  bulk: database.bulkLoader,
+  onProgress: (name, done, total) => {
+    if (name !== stage) enter(name);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    const now = Date.now();
+    if ((name !== 'citizens' && name !== 'patrimony') || total <= 1) return;
+    if (done < total && now - shown < 200) return;
+    shown = now;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    const rate = Math.round(done / Math.max(0.001, (now - started) / 1000));
     process.stdout.write(
-      `\rcitizens [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} (${rate}/s)`,
+      `\r${name} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${name === 'citizens' ? ` (${rate}/s)` : ''}   `,
     );
+    if (done === total) process.stdout.write('\n');
   },
 });
-// Fresh statistics, or the planner plans on an empty table's figures after a bulk load
-// until autovacuum gets round to it (seedIfEmpty does the same for npm start and the bench).
-process.stdout.write('\nanalyze…');
-await database.db.execute(sql`analyze`);
-process.stdout.write(
-  `\n${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-);
+enter('');
+const seconds = (Date.now() - started) / 1000;
+// maxRSS is in kilobytes: the peak of the whole run, generation and COPY included.
+peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+if (!seeded) process.stdout.write('already seeded: nothing to do\n');
+else
+  process.stdout.write(
+    `${seeded.wilayas} wilayas, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases, ${seeded.schools} schools, ${seeded.enrolments} enrolments, ${seeded.establishments} establishments, ${seeded.associations} associations in ${seconds.toFixed(1)} s (${Math.round(seeded.citizens / seconds)} citizens/s, analyze included), peak RSS ${Math.round(peakRss / 2 ** 20)} MB\n`,
+  );
+if (seeded)
+  process.stdout.write(
+    `${[...stages].map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}\n`,
+  );
 await database.close();

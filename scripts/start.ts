@@ -65,6 +65,7 @@ say('migrations: applied');
 const seeded = await seedIfEmpty(database.db, {
   citizens: startEnv.SEED_CITIZENS,
   seed: startEnv.SEED,
+  bulk: database.bulkLoader,
   onProgress: (stage, done, total) => {
     if (done === total || done % 10_000 === 0)
       process.stdout.write(`\rseeding ${stage}: ${done}/${total}`);

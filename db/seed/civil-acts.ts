@@ -125,7 +125,21 @@ export class CivilActGenerator {
         );
       }
     }
+    this.forgetSettled();
     return { acts, notes };
+  }
+
+  /**
+   * Keeps memory bounded by a batch, not the run: a couple reaches this generator with
+   * the batch of its first spouse, so after a batch only the spouses still waiting for
+   * their partner need their birth act; the married set is only read for the batch that
+   * fills it.
+   */
+  private forgetSettled() {
+    const waiting = new Set<string>();
+    for (const c of this.couples) waiting.add(c.husband.nin).add(c.wife.nin);
+    for (const nin of this.birthActOf.keys()) if (!waiting.has(nin)) this.birthActOf.delete(nin);
+    this.married.clear();
   }
 
   private marriage(

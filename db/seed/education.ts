@@ -4,6 +4,7 @@ import { citizens } from '../tables/citizens.js';
 import { communes } from '../tables/communes.js';
 import { GRADES, academicYears, enrolments, schools } from '../tables/education.js';
 import { Random } from './random.js';
+import { insertSink, type RowSink } from './sink.js';
 
 /**
  * Schools and enrolments for the seeded registry. Schools: every commune gets its primary
@@ -81,9 +82,13 @@ async function childrenPages(
   }
 }
 
+/** Runs the enrolments' writes with a sink (COPY or INSERTs), made visible when it returns. */
+export type SinkRunner = <T>(work: (sink: RowSink) => Promise<T>) => Promise<T>;
+
 export async function seedEducation(
   db: Db,
   seed: number,
+  withSink: SinkRunner = (work) => work(insertSink(db)),
 ): Promise<{ schools: number; enrolments: number }> {
   const rng = new Random(seed ^ 0x5c0001);
   const start = Number(CURRENT_YEAR.code.slice(0, 4));
@@ -161,51 +166,52 @@ export async function seedEducation(
       byWilayaLevel.get(`${commune.slice(0, 2)}|${level}`);
     return local ? rng.pick(local) : null;
   };
-  await childrenPages(db, oldest, youngest, async (page) => {
-    const rows: (typeof enrolments.$inferInsert)[] = [];
-    for (const c of page) {
-      if (rng.chance(UNENROLLED_SHARE)) continue;
-      const age = start - Number(c.birthDate.slice(0, 4));
-      // One pupil in ten is a year behind (a repeated year).
-      const behind = age > 6 && rng.chance(0.1) ? 1 : 0;
-      const index = Math.min(age - 6 - behind, GRADES.length - 1);
-      const grade = GRADES[index]!;
-      const school = schoolFor(c.birthCommuneCode, levelOfGrade(index));
-      if (!school) continue;
-      const section = rng.pick(['A', 'B', 'C']);
-      const parents = { fatherNin: c.fatherNin, motherNin: c.motherNin };
-      rows.push({
-        nin: c.nin,
-        schoolCode: school,
-        year: CURRENT_YEAR.code,
-        grade,
-        section,
-        startDate: CURRENT_YEAR.startDate,
-        status: 'ENROLLED',
-        ...parents,
-      });
-      // Last year, in the same school: the grade below (promoted), or this grade (repeats).
-      const last = behind ? index : index - 1;
-      if (age > 6 && last >= 0 && levelOfGrade(last) === levelOfGrade(index)) {
-        const average = behind ? 6 + rng.next() * 3.99 : 10 + rng.next() * 8;
+  await withSink((sink) =>
+    childrenPages(db, oldest, youngest, async (page) => {
+      const rows: (typeof enrolments.$inferInsert)[] = [];
+      for (const c of page) {
+        if (rng.chance(UNENROLLED_SHARE)) continue;
+        const age = start - Number(c.birthDate.slice(0, 4));
+        // One pupil in ten is a year behind (a repeated year).
+        const behind = age > 6 && rng.chance(0.1) ? 1 : 0;
+        const index = Math.min(age - 6 - behind, GRADES.length - 1);
+        const grade = GRADES[index]!;
+        const school = schoolFor(c.birthCommuneCode, levelOfGrade(index));
+        if (!school) continue;
+        const section = rng.pick(['A', 'B', 'C']);
+        const parents = { fatherNin: c.fatherNin, motherNin: c.motherNin };
         rows.push({
           nin: c.nin,
           schoolCode: school,
-          year: PREVIOUS_YEAR.code,
-          grade: GRADES[last]!,
+          year: CURRENT_YEAR.code,
+          grade,
           section,
-          startDate: PREVIOUS_YEAR.startDate,
-          endDate: PREVIOUS_YEAR.endDate,
-          status: 'COMPLETED',
-          average: Math.round(average * 100) / 100,
-          decision: behind ? 'REPEATS' : 'PROMOTED',
+          startDate: CURRENT_YEAR.startDate,
+          status: 'ENROLLED',
           ...parents,
         });
+        // Last year, in the same school: the grade below (promoted), or this grade (repeats).
+        const last = behind ? index : index - 1;
+        if (age > 6 && last >= 0 && levelOfGrade(last) === levelOfGrade(index)) {
+          const average = behind ? 6 + rng.next() * 3.99 : 10 + rng.next() * 8;
+          rows.push({
+            nin: c.nin,
+            schoolCode: school,
+            year: PREVIOUS_YEAR.code,
+            grade: GRADES[last]!,
+            section,
+            startDate: PREVIOUS_YEAR.startDate,
+            endDate: PREVIOUS_YEAR.endDate,
+            status: 'COMPLETED',
+            average: Math.round(average * 100) / 100,
+            decision: behind ? 'REPEATS' : 'PROMOTED',
+            ...parents,
+          });
+        }
       }
-    }
-    for (let i = 0; i < rows.length; i += CHUNK)
-      await db.insert(enrolments).values(rows.slice(i, i + CHUNK));
-    enrolled += rows.length;
-  });
+      await sink.write(enrolments, rows);
+      enrolled += rows.length;
+    }),
+  );
   return { schools: schoolRows.length, enrolments: enrolled };
 }

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
-import { raiseSerials } from '../serials.js';
+import type { BulkLoader } from '../bulk.js';
+import { raiseCounters, raiseSerials } from '../serials.js';
+import { NinList } from './nin-list.js';
+import { insertSink, writeAll, type RowSink } from './sink.js';
 import {
   citizens,
   civilActs,
@@ -21,7 +23,7 @@ import { HygieneGenerator } from './hygiene.js';
 import * as associationTables from '../tables/associations.js';
 import { AssociationGenerator } from './associations.js';
 import { loadTerritory } from './communes.js';
-import { PatrimonyGenerator, type TenantCandidate } from './patrimony.js';
+import { PatrimonyGenerator } from './patrimony.js';
 import * as patrimonyTables from '../tables/patrimony.js';
 import * as disputesTables from '../tables/disputes.js';
 import { seedEducation } from './education.js';
@@ -32,6 +34,11 @@ export interface SeedOptions {
   /** PRNG seed: the same value gives the same data. */
   seed: number;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Bulk loading (PostgreSQL: DatabaseHandle.bulkLoader): the big tables go in by COPY.
+   * Without it, INSERTs (PGlite). Either way the same rows.
+   */
+  bulk?: (() => BulkLoader) | undefined;
 }
 
 export interface SeedReport {
@@ -52,16 +59,27 @@ export interface SeedReport {
   associations: number;
 }
 
+/** Citizens per generated batch: the generators' output depends on it, so it stays. */
 const CHUNK = 1000;
 
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-/** Rows of several tables, in order (generators give plain rows, typed by their tables). */
-async function insertAll(db: Db, work: [PgTable, Record<string, unknown>[]][]) {
-  for (const [table, rows] of work)
-    await insertChunks(rows, (c) => db.insert(table).values(c as never));
+/** Runs `work` with the bulk loader when there is one, INSERTs otherwise. */
+async function withSink<T>(
+  db: Db,
+  options: SeedOptions,
+  work: (sink: RowSink) => Promise<T>,
+): Promise<T> {
+  const loader = options.bulk?.();
+  try {
+    const result = await work(loader ?? insertSink(db));
+    await loader?.flush();
+    return result;
+  } finally {
+    await loader?.close();
+  }
 }
 
 export async function seedTerritory(
@@ -93,104 +111,97 @@ export async function seedCitizens(
   const registers = new CivilActGenerator();
   const hygiene = new HygieneGenerator(options.seed);
   const registry = new AssociationGenerator(options.seed);
-  let associationCount = 0;
-  let establishmentCount = 0;
-  let requestCount = 0;
-  let vehicleCount = 0;
-  let done = 0;
-  let docCount = 0;
-  let appCount = 0;
-  const tenants: TenantCandidate[] = [];
-  for (const batch of generator.batches(CHUNK)) {
-    for (const c of batch)
-      if (!c.deathDate && c.birthDate < '2004-01-01') tenants.push({ nin: c.nin });
-    const drawn = registers.generate(batch, generator.takeCouples());
-    const issued = papers.generate(batch);
-    const fleet = cars.generate(batch);
-    // One transaction per batch: one commit (one WAL flush) instead of one per INSERT.
-    await db.transaction(async (tx) => {
-      await tx.insert(citizens).values(batch);
-      await insertChunks(drawn.acts, (c) => tx.insert(civilActs).values(c));
-      await insertChunks(drawn.notes, (c) => tx.insert(marginalNotes).values(c));
-      await insertChunks(issued.documents, (c) => tx.insert(documents).values(c));
-      await insertChunks(issued.applications, (c) => tx.insert(applications).values(c));
-      await insertChunks(issued.events, (c) => tx.insert(applicationEvents).values(c));
-      await insertChunks(fleet.vehicles, (c) => tx.insert(vehicleTables.vehicles).values(c));
-      await insertChunks(fleet.ownerships, (c) => tx.insert(vehicleTables.ownerships).values(c));
-      await insertChunks(fleet.cards, (c) => tx.insert(vehicleTables.registrationCards).values(c));
-    });
-    vehicleCount += fleet.vehicles.length;
-    const office = hygiene.generate(batch);
-    const clubs = registry.generate(batch);
-    await insertAll(db, [
-      [hygieneTables.establishments, office.establishments],
-      [hygieneTables.inspections, office.inspections],
-      [hygieneTables.inspectionItems, office.items],
-      [hygieneTables.samplingPoints, office.points],
-      [hygieneTables.waterSamples, office.samples],
-      [hygieneTables.campaigns, office.campaigns],
-      [hygieneTables.requests, office.requests],
-      [hygieneTables.requestEvents, office.events],
-      [associationTables.associations, clubs.associations],
-      [associationTables.founders, clubs.founders],
-      [associationTables.boardMembers, clubs.board],
-      [associationTables.associationEvents, clubs.events],
-      [associationTables.generalAssemblies, clubs.assemblies],
-    ]);
-    establishmentCount += office.establishments.length;
-    requestCount += office.requests.length;
-    associationCount += clubs.associations.length;
-    docCount += issued.documents.length;
-    appCount += issued.applications.length;
-    done += batch.length;
-    options.onProgress?.('citizens', done, options.citizens);
-  }
-  const ninCounters = [...generator.serialsUsed].map(([prefix, last]) => ({ prefix, last }));
-  await insertChunks(ninCounters, (c) =>
-    db
-      .insert(ninSerials)
-      .values(c)
-      .onConflictDoUpdate({
-        target: ninSerials.prefix,
-        set: { last: sql`greatest(${ninSerials.last}, excluded.last)` },
-      }),
-  );
+  const counts = {
+    done: 0,
+    documents: 0,
+    applications: 0,
+    vehicles: 0,
+    establishments: 0,
+    requests: 0,
+    associations: 0,
+  };
+  const tenants = new NinList();
+  await withSink(db, options, async (sink) => {
+    for (const batch of generator.batches(CHUNK)) {
+      for (const c of batch) if (!c.deathDate && c.birthDate < '2004-01-01') tenants.push(c.nin);
+      const drawn = registers.generate(batch, generator.takeCouples());
+      const issued = papers.generate(batch);
+      const fleet = cars.generate(batch);
+      const office = hygiene.generate(batch);
+      const clubs = registry.generate(batch);
+      await writeAll(sink, [
+        [citizens, batch as unknown as Record<string, unknown>[]],
+        [civilActs, drawn.acts],
+        [marginalNotes, drawn.notes],
+        [documents, issued.documents as unknown as Record<string, unknown>[]],
+        [applications, issued.applications as unknown as Record<string, unknown>[]],
+        [applicationEvents, issued.events as unknown as Record<string, unknown>[]],
+        [vehicleTables.vehicles, fleet.vehicles as unknown as Record<string, unknown>[]],
+        [vehicleTables.ownerships, fleet.ownerships as unknown as Record<string, unknown>[]],
+        [vehicleTables.registrationCards, fleet.cards as unknown as Record<string, unknown>[]],
+        [hygieneTables.establishments, office.establishments],
+        [hygieneTables.inspections, office.inspections],
+        [hygieneTables.inspectionItems, office.items],
+        [hygieneTables.samplingPoints, office.points],
+        [hygieneTables.waterSamples, office.samples],
+        [hygieneTables.campaigns, office.campaigns],
+        [hygieneTables.requests, office.requests],
+        [hygieneTables.requestEvents, office.events],
+        [associationTables.associations, clubs.associations],
+        [associationTables.founders, clubs.founders],
+        [associationTables.boardMembers, clubs.board],
+        [associationTables.associationEvents, clubs.events],
+        [associationTables.generalAssemblies, clubs.assemblies],
+      ]);
+      counts.vehicles += fleet.vehicles.length;
+      counts.establishments += office.establishments.length;
+      counts.requests += office.requests.length;
+      counts.associations += clubs.associations.length;
+      counts.documents += issued.documents.length;
+      counts.applications += issued.applications.length;
+      counts.done += batch.length;
+      options.onProgress?.('citizens', counts.done, options.citizens);
+    }
+  });
+  options.onProgress?.('counters', 0, 1);
+  await raiseCounters(db, ninSerials, 'prefix', generator.serialsUsed);
   await raiseSerials(db, serials, papers.serialsUsed);
   await raiseSerials(db, citizenSerials, registers.serialsUsed);
   await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
+  options.onProgress?.('counters', 1, 1);
   const patrimony = await seedPatrimony(db, options, codes, tenants);
   await raiseSerials(db, hygieneTables.serials, hygiene.serialsUsed);
   await raiseSerials(db, associationTables.serials, registry.serialsUsed);
   return {
-    citizens: done,
-    documents: docCount,
-    applications: appCount,
-    vehicles: vehicleCount,
+    citizens: counts.done,
+    documents: counts.documents,
+    applications: counts.applications,
+    vehicles: counts.vehicles,
     ...patrimony,
-    establishments: establishmentCount,
-    hygieneRequests: requestCount,
-    associations: associationCount,
+    establishments: counts.establishments,
+    hygieneRequests: counts.requests,
+    associations: counts.associations,
   };
 }
 
 /** Every commune's patrimony and a few cases (db/seed/patrimony.ts). */
-async function seedPatrimony(
-  db: Db,
-  options: SeedOptions,
-  codes: string[],
-  tenants: TenantCandidate[],
-) {
+async function seedPatrimony(db: Db, options: SeedOptions, codes: string[], tenants: NinList) {
+  options.onProgress?.('patrimony', 0, 1);
   const gen = new PatrimonyGenerator(options.seed, options.citizens);
   const p = gen.generate(codes, tenants);
   const t = patrimonyTables;
-  await insertChunks(p.assets, (c) => db.insert(t.assets).values(c));
-  await insertChunks(p.leases, (c) => db.insert(t.leases).values(c));
-  await insertChunks(p.payments, (c) => db.insert(t.payments).values(c));
-  await insertChunks(p.expenses, (c) => db.insert(t.expenses).values(c));
-  await insertChunks(p.notices, (c) => db.insert(t.formalNotices).values(c));
-  await insertChunks(p.cases, (c) => db.insert(disputesTables.cases).values(c));
-  await insertChunks(p.hearings, (c) => db.insert(disputesTables.hearings).values(c));
-  await insertChunks(p.events, (c) => db.insert(disputesTables.caseEvents).values(c));
+  await withSink(db, options, (sink) =>
+    writeAll(sink, [
+      [t.assets, p.assets],
+      [t.leases, p.leases],
+      [t.payments, p.payments],
+      [t.expenses, p.expenses],
+      [t.formalNotices, p.notices],
+      [disputesTables.cases, p.cases],
+      [disputesTables.hearings, p.hearings],
+      [disputesTables.caseEvents, p.events],
+    ]),
+  );
   await raiseSerials(db, t.serials, gen.patrimonyCounters.used);
   await raiseSerials(db, disputesTables.serials, gen.disputesCounters.used);
   options.onProgress?.('patrimony', p.assets.length, p.assets.length);
@@ -223,17 +234,28 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
   };
   let seeded = false;
   if ((await count(db, wilayas)) === 0) {
+    options.onProgress?.('territory', 0, 1);
     Object.assign(report, await seedTerritory(db));
     seeded = true;
   }
   if ((await count(db, citizens)) === 0 && options.citizens > 0) {
+    options.onProgress?.('citizens', 0, options.citizens);
     Object.assign(report, await seedCitizens(db, options));
     // Schools follow the children just seeded.
-    Object.assign(report, await seedEducation(db, options.seed));
+    options.onProgress?.('schools', 0, 1);
+    Object.assign(
+      report,
+      await seedEducation(db, options.seed, (work) => withSink(db, options, work)),
+    );
+    options.onProgress?.('schools', 1, 1);
     seeded = true;
   }
   // Fresh statistics, or the planner guesses: after a bulk load it would otherwise plan
   // on an empty table's figures until autovacuum gets round to it.
-  if (seeded) await db.execute(sql`analyze`);
+  if (seeded) {
+    options.onProgress?.('analyze', 0, 1);
+    await db.execute(sql`analyze`);
+    options.onProgress?.('analyze', 1, 1);
+  }
   return seeded ? report : null;
 }

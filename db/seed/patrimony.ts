@@ -77,6 +77,12 @@ export interface TenantCandidate {
   nin: string;
 }
 
+/** The citizens leases may go to: an array, or a compact list (db/seed/nin-list.ts). */
+export interface TenantPool {
+  readonly length: number;
+  at(index: number): TenantCandidate | undefined;
+}
+
 /**
  * Every commune's patrimony: a town hall and other public assets, productive assets
  * leased to seeded citizens or companies, quarterly rents (some tenants stop paying),
@@ -99,7 +105,7 @@ export class PatrimonyGenerator {
     return this.rng.int(range[0], range[1]) * 100;
   }
 
-  generate(communeCodes: readonly string[], tenants: readonly TenantCandidate[]) {
+  generate(communeCodes: readonly string[], tenants: TenantPool) {
     const rng = this.rng;
     const ref = PATRIMONY_REFERENCE_DATE;
     const perCommune = Math.min(36, Math.max(4, Math.round(this.citizens / 120)));
@@ -147,7 +153,11 @@ export class PatrimonyGenerator {
         if (!productive || !rng.chance(0.7)) continue;
         const rent = 'rent' in kind ? this.money(kind.rent as [number, number]) : 0;
         const start = `${addDays(ref, -rng.int(30, 720)).slice(0, 7)}-01`;
-        const citizen = tenants.length > 0 && rng.chance(0.65) ? rng.pick(tenants) : null;
+        // The same draw as rng.pick on an array.
+        const citizen =
+          tenants.length > 0 && rng.chance(0.65)
+            ? tenants.at(Math.floor(rng.next() * tenants.length))!
+            : null;
         const year = start.slice(0, 4);
         const number = `BAIL-${commune}-${year}-${String(c.next(`lease:${commune}:${year}`)).padStart(6, '0')}`;
         leases.push({

@@ -76,20 +76,65 @@ function filterConditions(f: CitizenFilterValues): SQL[] {
   return where;
 }
 
-/** One page of citizens matching the filter, in NIN order (keyset pagination). */
-export async function listCitizens(
-  db: Db,
-  filter: CitizenFilterValues,
-  page: Page,
-): Promise<CitizenRecord[]> {
+/**
+ * The order of a page. By NIN as a rule; with a name in the filter, by the NIN as text,
+ * which sorts the same (18 digits) but which no index provides. Ordered by the key itself,
+ * the planner walks the primary key testing each row, betting that matches come early:
+ * a name that matches nobody then reads every row (2.8 s at a million citizens), and with
+ * a sex filter every NIN of the other sex first, whatever the statistics say. Without an
+ * index to walk, it fetches the matches through the name indexes (migration 0010) and
+ * sorts them: the cost follows the number of matches, never the size of the table.
+ */
+function pageOrder(filter: CitizenFilterValues): SQL {
+  return filter.name ? sql`${citizens.nin}::text` : asc(citizens.nin);
+}
+
+/** The statement behind listCitizens (tests read its plan). */
+export function listCitizensQuery(db: Db, filter: CitizenFilterValues, page: Page) {
   const where = filterConditions(filter);
   if (page.after) where.push(gt(citizens.nin, page.after));
   return db
     .select(citizenColumns)
     .from(citizens)
     .where(and(...where))
+    .orderBy(pageOrder(filter))
+    .limit(page.limit);
+}
+
+/** NINs after the cursor that a name search reads in order before it asks the indexes. */
+export const NAME_WINDOW = 2000;
+
+/**
+ * One page of citizens matching the filter, in NIN order (keyset pagination).
+ *
+ * A name search first looks among the next NAME_WINDOW citizens in NIN order (a bounded
+ * range of the primary key): a common name fills its page there in a few milliseconds.
+ * When the page is not full, the search goes through the name indexes (listCitizensQuery),
+ * whose cost follows the matches. Either statement reads a bounded part of the table,
+ * and the second's answer is the whole page, so the first is only a shortcut.
+ */
+export async function listCitizens(
+  db: Db,
+  filter: CitizenFilterValues,
+  page: Page,
+): Promise<CitizenRecord[]> {
+  if (!filter.name) return listCitizensQuery(db, filter, page);
+  const after = page.after ?? '';
+  const windowEnd = sql`coalesce((select ${citizens.nin} from ${citizens} where ${citizens.nin} > ${after} order by ${citizens.nin} offset ${NAME_WINDOW - 1} limit 1), ${'9'.repeat(18)})`;
+  const near = await db
+    .select(citizenColumns)
+    .from(citizens)
+    .where(
+      and(
+        ...filterConditions(filter),
+        gt(citizens.nin, after),
+        sql`${citizens.nin} <= ${windowEnd}`,
+      ),
+    )
     .orderBy(asc(citizens.nin))
     .limit(page.limit);
+  if (near.length === page.limit) return near;
+  return listCitizensQuery(db, filter, page);
 }
 
 /**

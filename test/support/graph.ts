@@ -88,7 +88,11 @@ const METRICS_LISTENER = { port: 0, host: '127.0.0.1' };
 /** Starts the real graph on ephemeral ports: a fresh database, every subgraph, the gateway. */
 export async function startTestGraph(options: GraphOptions = {}): Promise<TestGraph> {
   const database = options.database ?? (await createTestDatabase());
-  await seedIfEmpty(database.db, { citizens: options.citizens ?? 400, seed: options.seed ?? 7 });
+  await seedIfEmpty(database.db, {
+    citizens: options.citizens ?? 400,
+    seed: options.seed ?? 7,
+    bulk: database.bulkLoader,
+  });
 
   const caller = await generateKeyPair('ES256', { extractable: true });
   const internal = await generateKeyPair('EdDSA', { extractable: true });
