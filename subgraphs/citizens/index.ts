@@ -9,6 +9,7 @@ import { ExtractResolver } from './extract.resolver.js';
 import { CertificateRequestResolver } from './certificate.resolver.js';
 import { CertificateKioskResolver } from './certificate-kiosk.resolver.js';
 import { CitizenCertificatesResolver } from './citizen-certificates.resolver.js';
+import { CitizenHistoryResolver } from './history.resolver.js';
 import { CommuneCitizensResolver } from './commune.resolver.js';
 import { createLoaders, type CitizensLoaders } from './loaders.js';
 import { permissions } from './permissions.js';
@@ -27,6 +28,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
       CertificateKioskResolver,
       CitizenCertificatesResolver,
       CommuneCitizensResolver,
+      CitizenHistoryResolver,
     ],
     references: {
       Citizen: { __resolveReference: resolveCitizenReference },

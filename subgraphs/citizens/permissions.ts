@@ -53,6 +53,10 @@ export const permissions: IRules = {
   CertificateRequestEvent: allow,
   SignedCertificate: allow,
   CertificateRequestConnection: allow,
+  // Reached only through Citizen.history, itself guarded by the HISTORY group.
+  HistoryItemConnection: allow,
+  HistoryItemEdge: allow,
+  HistoryItem: allow,
   CertificateRequestEdge: allow,
   RequestCertificatePayload: allow,
   CertificateRequestTracking: allow,
