@@ -6,6 +6,7 @@ import { CitizenResolver } from './citizen.resolver.js';
 import { CitizenActsResolver } from './citizen-acts.resolver.js';
 import { CivilActResolver } from './civil-act.resolver.js';
 import { ExtractResolver } from './extract.resolver.js';
+import { ExtractPrintResolver } from './extract-print.resolver.js';
 import { CertificateRequestResolver } from './certificate.resolver.js';
 import { CertificateKioskResolver } from './certificate-kiosk.resolver.js';
 import { CitizenCertificatesResolver } from './citizen-certificates.resolver.js';
@@ -24,6 +25,7 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
       CitizenActsResolver,
       CivilActResolver,
       ExtractResolver,
+      ExtractPrintResolver,
       CertificateRequestResolver,
       CertificateKioskResolver,
       CitizenCertificatesResolver,

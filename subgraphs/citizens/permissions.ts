@@ -23,6 +23,8 @@ export const permissions: IRules = {
     verifyExtract: allow,
     extractIssuerKeys: allow,
     extractStatusList: allow,
+    // The resolver checks that the extract is the calling citizen's own.
+    printableBirthExtract: isCitizen,
     // The kiosk and the guide: no token; the kiosk is limited and logged in the resolver.
     trackCertificateRequest: allow,
     certificateProcedures: allow,
@@ -57,6 +59,7 @@ export const permissions: IRules = {
   HistoryItemConnection: allow,
   HistoryItemEdge: allow,
   HistoryItem: allow,
+  PrintableExtract: allow,
   CertificateRequestEdge: allow,
   RequestCertificatePayload: allow,
   CertificateRequestTracking: allow,
