@@ -310,4 +310,18 @@ describe("a citizen's administrative history (me { history })", () => {
     const crossed = await graph.query(HISTORY, { first: 5, after: theirCursor }, { token });
     expect(codeOf(crossed)).toBe('INVALID_CURSOR');
   });
+
+  // Last: it stops a subgraph of this graph.
+  it('fails the page, not the rest of the answer, when a contributor is down', async () => {
+    await graph.subgraphs.associations!.stop();
+    const res = await graph.query(
+      `{ me { nin history(first: 5) { edges { node { key } } } } }`,
+      {},
+      { token },
+    );
+    expect(res.body.data.me).toEqual({ nin: person.nin, history: null });
+    expect(codeOf(res)).toBe('SERVICE_UNAVAILABLE');
+    expect(res.body.errors![0]!.path).toEqual(['me', 'history']);
+    expect(res.body.errors![0]!.message).toMatch(/associations service did not answer/);
+  });
 });

@@ -25,9 +25,12 @@ export const HistoryItemConnection = ConnectionType(HistoryItem, 'HistoryItem', 
  */
 @Resolver(() => Citizen)
 export class CitizenHistoryResolver {
+  // Nullable: when a service cannot answer, the page is null (SERVICE_UNAVAILABLE) and the
+  // rest of the citizen's record still arrives.
   @FieldResolver(() => HistoryItemConnection, {
+    nullable: true,
     description:
-      "The citizen's administrative history, newest first, a page at a time (group HISTORY: the citizen alone): civil acts, extracts and certificate requests, documents and applications, vehicles, and requests to the commune (hygiene requests, leases, cases, associations), each saying which service it comes from.",
+      "The citizen's administrative history, newest first, a page at a time (group HISTORY: the citizen alone): civil acts, extracts and certificate requests, documents and applications, vehicles, and requests to the commune (hygiene requests, leases, cases, associations), each saying which service it comes from. Null, with SERVICE_UNAVAILABLE, when one of them cannot answer.",
   })
   async history(
     @Root() citizen: CitizenRecord,

@@ -257,6 +257,14 @@ export type DashboardFiguresQuery = {
   wilayas: Array<{ code: string; nameAr: string; nameFr: string }>;
 };
 
+export type PrintableBirthExtractQueryVariables = Exact<{
+  presentation: string;
+}>;
+
+export type PrintableBirthExtractQuery = {
+  printableBirthExtract: { html: string; code: string; printedFields: Array<string> };
+};
+
 export type ProceduresQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ProceduresQuery = {
@@ -908,6 +916,50 @@ export const DashboardFiguresDocument = {
     },
   ],
 } as unknown as DocumentNode<DashboardFiguresQuery, DashboardFiguresQueryVariables>;
+export const PrintableBirthExtractDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PrintableBirthExtract' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'presentation' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'printableBirthExtract' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'presentation' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'presentation' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'html' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'printedFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PrintableBirthExtractQuery, PrintableBirthExtractQueryVariables>;
 export const ProceduresDocument = {
   kind: 'Document',
   definitions: [
