@@ -117,6 +117,8 @@ export async function printableExtractHtml(
     type: 'svg',
     errorCorrectionLevel: 'L',
     margin: 4,
+    // Sized by its attributes too, so the page holds together where no stylesheet applies.
+    width: 260,
   });
   const svg = qr.replace(
     '<svg ',
@@ -136,24 +138,24 @@ export async function printableExtractHtml(
 <p>République algérienne démocratique et populaire</p>
 </header>
 <div class="columns">
-<section lang="ar" dir="rtl" class="ar">
-<h1>مستخرج رقمي من عقد الميلاد</h1>
-<table>
-${rows(facts, 'ar')}
-</table>
-</section>
 <section lang="fr" dir="ltr" class="fr">
 <h1>Extrait numérique d'acte de naissance</h1>
 <table>
 ${rows(facts, 'fr')}
 </table>
 </section>
+<section lang="ar" dir="rtl" class="ar">
+<h1>مستخرج رقمي من عقد الميلاد</h1>
+<table>
+${rows(facts, 'ar')}
+</table>
+</section>
 </div>
 <figure class="qr">
 ${svg}
 <figcaption>
-<p lang="ar" dir="rtl">امسح الرمز للتحقق من هذا المستخرج: يحمل الرمز البيانات المعروضة أعلاه فقط، موقعة من السجل الوطني للحالة المدنية. رمز التحقق ${ltr(facts.code)}</p>
-<p>Scannez le code pour vérifier cet extrait : il ne contient que les informations affichées ci-dessus, signées par le registre national de l'état civil. Code de vérification ${ltr(facts.code)}</p>
+<p lang="ar" dir="rtl">امسح الرمز للتحقق من هذا المستخرج: يحمل الرمز البيانات المعروضة أعلاه فقط، موقعة من السجل الوطني للحالة المدنية.<br>رمز التحقق: ${ltr(facts.code)}</p>
+<p>Scannez le code pour vérifier cet extrait : il ne contient que les informations affichées ci-dessus, signées par le registre national de l'état civil.<br>Code de vérification : ${ltr(facts.code)}</p>
 </figcaption>
 </figure>
 </main>

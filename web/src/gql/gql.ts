@@ -18,6 +18,7 @@ type Documents = {
   'query ApplicationQueue($status: ApplicationStatus) {\n  applicationQueue(first: 50, filter: {status: $status}) {\n    nodes {\n      number\n      type\n      reason\n      status\n      version\n      submittedAt\n      updatedAt\n      applicant {\n        nin\n        givenNameAr\n        familyNameAr\n        givenNameLat\n        familyNameLat\n        birthDate\n      }\n    }\n  }\n}\n\nmutation ChangeApplicationStatus($input: ChangeApplicationStatusInput!) {\n  changeApplicationStatus(input: $input) {\n    number\n    status\n    version\n    rejectionReason\n  }\n}\n\nmutation SubmitApplication($input: SubmitApplicationInput!) {\n  submitApplication(input: $input) {\n    trackingCode\n    replayed\n    application {\n      number\n      type\n      status\n    }\n  }\n}': typeof types.ApplicationQueueDocument;
   'query DashboardFigures($from: LocalDate!, $to: LocalDate!) {\n  documentStatistics(from: $from, to: $to) {\n    type\n    wilayaCode\n    count\n  }\n  consultationStatistics(from: $from, to: $to) {\n    principalKind\n    ministry\n    consultations\n    distinctCitizens\n    refused\n  }\n  wilayas {\n    code\n    nameAr\n    nameFr\n  }\n}': typeof types.DashboardFiguresDocument;
   'query PrintableBirthExtract($presentation: String!) {\n  printableBirthExtract(presentation: $presentation) {\n    html\n    code\n    printedFields\n  }\n}': typeof types.PrintableBirthExtractDocument;
+  'query MyHistory($after: String) {\n  me {\n    nin\n    history(first: 20, after: $after) {\n      edges {\n        node {\n          key\n          at\n          domain\n          kind\n          itemId\n          title\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}': typeof types.MyHistoryDocument;
   'query Procedures {\n  procedures {\n    type\n    title\n    titleAr\n    piecesRequired\n    feeDzd\n    typicalDelayDays\n    whereToApply\n    minimumAge\n    validityYears\n  }\n}\n\nquery TrackApplication($number: String!, $trackingCode: String!, $birthDate: LocalDate!) {\n  trackApplication(\n    number: $number\n    trackingCode: $trackingCode\n    birthDate: $birthDate\n  ) {\n    number\n    type\n    status\n    updatedAt\n  }\n}\n\nquery VerifyDocument($number: String!) {\n  verifyDocument(number: $number) {\n    number\n    valid\n    reason\n    type\n    expiryDate\n  }\n}\n\nquery VerifyExtract($presentation: String!) {\n  verifyExtract(presentation: $presentation) {\n    verdict\n    actNumber\n    code\n    issuedOn\n    disclosed {\n      name\n      value\n    }\n  }\n}\n\nmutation FileHygieneRequest($input: FileHygieneRequestInput!) {\n  fileHygieneRequest(input: $input) {\n    number\n    status\n    deadline\n    replayed\n  }\n}': typeof types.ProceduresDocument;
 };
 const documents: Documents = {
@@ -29,6 +30,8 @@ const documents: Documents = {
     types.DashboardFiguresDocument,
   'query PrintableBirthExtract($presentation: String!) {\n  printableBirthExtract(presentation: $presentation) {\n    html\n    code\n    printedFields\n  }\n}':
     types.PrintableBirthExtractDocument,
+  'query MyHistory($after: String) {\n  me {\n    nin\n    history(first: 20, after: $after) {\n      edges {\n        node {\n          key\n          at\n          domain\n          kind\n          itemId\n          title\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}':
+    types.MyHistoryDocument,
   'query Procedures {\n  procedures {\n    type\n    title\n    titleAr\n    piecesRequired\n    feeDzd\n    typicalDelayDays\n    whereToApply\n    minimumAge\n    validityYears\n  }\n}\n\nquery TrackApplication($number: String!, $trackingCode: String!, $birthDate: LocalDate!) {\n  trackApplication(\n    number: $number\n    trackingCode: $trackingCode\n    birthDate: $birthDate\n  ) {\n    number\n    type\n    status\n    updatedAt\n  }\n}\n\nquery VerifyDocument($number: String!) {\n  verifyDocument(number: $number) {\n    number\n    valid\n    reason\n    type\n    expiryDate\n  }\n}\n\nquery VerifyExtract($presentation: String!) {\n  verifyExtract(presentation: $presentation) {\n    verdict\n    actNumber\n    code\n    issuedOn\n    disclosed {\n      name\n      value\n    }\n  }\n}\n\nmutation FileHygieneRequest($input: FileHygieneRequestInput!) {\n  fileHygieneRequest(input: $input) {\n    number\n    status\n    deadline\n    replayed\n  }\n}':
     types.ProceduresDocument,
 };
@@ -71,6 +74,12 @@ export function graphql(
 export function graphql(
   source: 'query PrintableBirthExtract($presentation: String!) {\n  printableBirthExtract(presentation: $presentation) {\n    html\n    code\n    printedFields\n  }\n}',
 ): (typeof documents)['query PrintableBirthExtract($presentation: String!) {\n  printableBirthExtract(presentation: $presentation) {\n    html\n    code\n    printedFields\n  }\n}'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'query MyHistory($after: String) {\n  me {\n    nin\n    history(first: 20, after: $after) {\n      edges {\n        node {\n          key\n          at\n          domain\n          kind\n          itemId\n          title\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}',
+): (typeof documents)['query MyHistory($after: String) {\n  me {\n    nin\n    history(first: 20, after: $after) {\n      edges {\n        node {\n          key\n          at\n          domain\n          kind\n          itemId\n          title\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,7 @@ import {
   PrintableBirthExtractDocument,
 } from '../gql/graphql';
 import { openPrintable } from '../print-extract';
+import { History } from './History';
 import { useI18n } from '../i18n';
 import { ErrorNote, Section } from '../ui';
 
@@ -179,6 +180,7 @@ export function Account({ session }: { session: Session }) {
         ) : null}
       </Section>
       <Consultations />
+      <History />
       <Section title={t('myApplications')} id="applications">
         <ul className="items" data-testid="applications">
           {me?.applications.nodes.map((a) => (
