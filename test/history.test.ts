@@ -234,6 +234,9 @@ describe("a citizen's administrative history (me { history })", () => {
     // One gateway fetch (citizens), then one call to each of the six contributors.
     expect(small.fetches).toBe(1);
     expect(small.subgraphRequests).toBe(7);
+    // Per service: its history statement (the registry: and the citizen) and its audit
+    // rows' few statements; nothing per item (29 seen here).
+    expect(small.statements).toBeLessThanOrEqual(32);
   });
 
   it("is the citizen's alone: not another citizen's, not an agent's, not a ministry's", async () => {
