@@ -41,15 +41,18 @@ export async function measureCounts(
   const quiet = createLogger('bench', 'silent');
   const internalPublic = await loadJwkFile(keys.internalPublic, INTERNAL_ALGORITHM);
   const running: Record<string, RunningSubgraph> = {};
+  const peerUrls: Record<string, string> = {};
   for (const def of subgraphs) {
     running[def.name] = await startSubgraph(def, {
       database,
       internalKey: internalPublic,
       port: 0,
       production: true,
-      peers: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
+      // One map for all, filled as each starts: the registry calls subgraphs started after it.
+      peers: peerUrls,
       log: quiet,
     });
+    peerUrls[def.name] = running[def.name]!.url;
   }
   const fetches: FetchCounter = { fetches: 0 };
   const gateway = await startGateway({

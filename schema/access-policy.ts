@@ -31,6 +31,8 @@ export const FIELD_GROUPS = {
     'establishments a person operates, and requests they filed with the hygiene office (hygiene subgraph)',
   ASSOCIATIONS: 'associations a person founded or whose board they sit on (associations subgraph)',
   CONSULTATIONS: 'who consulted this record: the citizen alone',
+  HISTORY:
+    "the citizen's administrative history gathered from every service (acts, documents, vehicles, requests): the citizen alone",
   SCHOOLING: 'enrolments in schools, grades, classes and results (education subgraph)',
 } as const;
 export type FieldGroup = keyof typeof FIELD_GROUPS;

@@ -3,11 +3,14 @@
  * documents counter checks the civil registry at submission; vehicles check owners;
  * education checks pupils at enrolment and reads the cohorts of its statistics.
  * hygiene checks an establishment's operator and the commune a request is filed with; associations check founders and board members.
+ * The registry gathers a citizen's history from every service that holds part of it
+ * (subgraphs/kit/history.ts); only the citizen themself may read it (group HISTORY).
  * For each fetch to a subgraph listed here, the gateway also signs a token whose
  * audience is the callee, carrying the same caller and purpose (header
  * `x-delegation-<callee>`): the callee applies its policy and audit to the real caller.
  */
 export const DELEGATIONS: Readonly<Record<string, readonly string[]>> = {
+  citizens: ['documents', 'vehicles', 'hygiene', 'patrimony', 'disputes', 'associations'],
   documents: ['citizens'],
   vehicles: ['citizens'],
   patrimony: ['citizens'],

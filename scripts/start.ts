@@ -87,7 +87,8 @@ for (const def of subgraphs) {
     port: envPort ? Number(envPort) : def.defaultPort,
     host: '127.0.0.1',
     production,
-    peers: { ...urls },
+    // The same map for all, filled as each starts: the registry calls subgraphs started after it.
+    peers: urls,
     // Only the gateway faces clients here: it alone waits READINESS_DRAIN_MS on stop,
     // and the subgraphs close after it, once its requests in flight are done.
     drainMs: 0,

@@ -32,6 +32,7 @@ const GROUP_SELECTION: Record<FieldGroup, string> = {
   HYGIENE: 'hygieneRequests { nodes { number } }',
   ASSOCIATIONS: 'associations { nodes { role } }',
   CONSULTATIONS: 'consultations(first: 1) { nodes { at } }',
+  HISTORY: 'history(first: 1) { nodes { key } }',
   SCHOOLING: 'schooling(first: 1) { nodes { grade } }',
 };
 const GROUPS = Object.keys(GROUP_SELECTION) as FieldGroup[];

@@ -133,10 +133,11 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
       expect(from.sort()).toEqual(['gateway', ...callers].sort());
       expect(rule.ports).toEqual([{ port: s.defaultPort, protocol: 'TCP' }]);
     }
-    // Citizens is consulted by the counters; communes by hygiene only; vehicles by nobody.
+    // Citizens is consulted by the counters; communes by hygiene only; vehicles by the
+    // registry alone (the citizen's history).
     const from = (name: string) =>
       find('NetworkPolicy', `${name}-ingress`)!.spec.ingress[0].from.length;
-    expect(from('vehicles')).toBe(1);
+    expect(from('vehicles')).toBe(2);
     expect(from('communes')).toBe(2);
   });
 

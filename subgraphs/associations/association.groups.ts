@@ -7,6 +7,7 @@ const all = (fields: string[]): Record<string, FieldGroup> =>
 export const CITIZEN_FIELD_GROUPS: Record<string, FieldGroup> = {
   nin: 'IDENTITY',
   associations: 'ASSOCIATIONS',
+  associationsHistory: 'HISTORY',
 };
 export const FOUNDER_FIELD_GROUPS = all(['associationId', 'person']);
 export const BOARD_MEMBER_FIELD_GROUPS = all([

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { consultations } from '../../db/tables/associations.js';
+import { CitizenHistoryResolver } from './history.resolver.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { AssociationResolver } from './association.resolver.js';
 import {
@@ -19,6 +20,7 @@ export const associationsSubgraph: SubgraphDefinition<AssociationsLoaders> = {
   defaultPort: 4009,
   schemaParts: () => ({
     resolvers: [
+      CitizenHistoryResolver,
       AssociationResolver,
       BoardMemberResolver,
       FounderResolver,

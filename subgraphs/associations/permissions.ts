@@ -36,6 +36,8 @@ export const permissions: IRules = {
     grantAssociationSubsidy: isAgent,
     recordAnnualReport: isAgent,
   },
+  // Reached only through the Citizen field of the HISTORY group.
+  HistoryItem: allow,
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   Association: Object.fromEntries(ASSOCIATION_RECORD_FIELDS.map((f) => [f, file])),
   Founder: rulesFromGroups('Founder', FOUNDER_FIELD_GROUPS, founderScope),

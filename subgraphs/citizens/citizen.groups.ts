@@ -19,6 +19,7 @@ export const CITIZEN_FIELD_GROUPS: Record<string, FieldGroup> = {
   civilActs: 'CIVIL_ACTS',
   certificateRequests: 'CERTIFICATES',
   consultations: 'CONSULTATIONS',
+  history: 'HISTORY',
 };
 
 /** Every field of a certificate request is part of its citizen's CERTIFICATES group. */

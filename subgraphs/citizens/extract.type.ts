@@ -70,3 +70,23 @@ export class ExtractVerification {
   })
   disclosed!: DisclosedField[];
 }
+
+@ObjectType({
+  description:
+    'A printable birth extract: an HTML page in Arabic (right to left) and French with the facts a presentation discloses and a QR code of that presentation. Print it, or save it as PDF, from the browser.',
+})
+export class PrintableExtract {
+  @Field(() => String, {
+    description:
+      'The whole page (<!doctype html>…), A4; the Arabic part carries lang="ar" dir="rtl".',
+  })
+  html!: string;
+
+  @Field(() => String, { description: 'The verification code printed on it.' })
+  code!: string;
+
+  // At most the disclosable facts of a birth extract (DISCLOSABLE in extract.ts: 11).
+  @Directive('@listSize(assumedSize: 11)')
+  @Field(() => [String], { description: 'The facts printed: those the presentation discloses.' })
+  printedFields!: string[];
+}

@@ -6,9 +6,11 @@ import { CitizenResolver } from './citizen.resolver.js';
 import { CitizenActsResolver } from './citizen-acts.resolver.js';
 import { CivilActResolver } from './civil-act.resolver.js';
 import { ExtractResolver } from './extract.resolver.js';
+import { ExtractPrintResolver } from './extract-print.resolver.js';
 import { CertificateRequestResolver } from './certificate.resolver.js';
 import { CertificateKioskResolver } from './certificate-kiosk.resolver.js';
 import { CitizenCertificatesResolver } from './citizen-certificates.resolver.js';
+import { CitizenHistoryResolver } from './history.resolver.js';
 import { CommuneCitizensResolver } from './commune.resolver.js';
 import { createLoaders, type CitizensLoaders } from './loaders.js';
 import { permissions } from './permissions.js';
@@ -23,10 +25,12 @@ export const citizensSubgraph: SubgraphDefinition<CitizensLoaders> = {
       CitizenActsResolver,
       CivilActResolver,
       ExtractResolver,
+      ExtractPrintResolver,
       CertificateRequestResolver,
       CertificateKioskResolver,
       CitizenCertificatesResolver,
       CommuneCitizensResolver,
+      CitizenHistoryResolver,
     ],
     references: {
       Citizen: { __resolveReference: resolveCitizenReference },

@@ -24,6 +24,8 @@ export const permissions: IRules = {
     verifyExtract: allow,
     extractIssuerKeys: allow,
     extractStatusList: allow,
+    // The resolver checks that the extract is the calling citizen's own.
+    printableBirthExtract: isCitizen,
     // The kiosk and the guide: no token; the kiosk is limited and logged in the resolver.
     trackCertificateRequest: allow,
     certificateProcedures: allow,
@@ -54,6 +56,11 @@ export const permissions: IRules = {
   CertificateRequestEvent: allow,
   SignedCertificate: allow,
   CertificateRequestConnection: allow,
+  // Reached only through Citizen.history, itself guarded by the HISTORY group.
+  HistoryItemConnection: allow,
+  HistoryItemEdge: allow,
+  HistoryItem: allow,
+  PrintableExtract: allow,
   CertificateRequestEdge: allow,
   RequestCertificatePayload: allow,
   CertificateRequestTracking: allow,

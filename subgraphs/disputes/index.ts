@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { consultations } from '../../db/tables/disputes.js';
+import { CitizenHistoryResolver } from './history.resolver.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { CaseResolver } from './case.resolver.js';
 import { CitizenCasesResolver } from './citizen.resolver.js';
@@ -14,7 +15,13 @@ export const disputesSubgraph: SubgraphDefinition<DisputesLoaders> = {
   name: 'disputes',
   defaultPort: 4007,
   schemaParts: () => ({
-    resolvers: [CaseResolver, LeaseCasesResolver, CitizenCasesResolver, DisputesFiguresResolver],
+    resolvers: [
+      CitizenHistoryResolver,
+      CaseResolver,
+      LeaseCasesResolver,
+      CitizenCasesResolver,
+      DisputesFiguresResolver,
+    ],
     references,
     permissions,
   }),

@@ -19,6 +19,8 @@ export const permissions: IRules = {
     recordJudgment: isAgent,
     moveCase: isAgent,
   },
+  // Reached only through the Citizen field of the HISTORY group.
+  HistoryItem: allow,
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   Case: rulesFromGroups('Case', CASE_FIELD_GROUPS, caseScope),
   // The list filters each case by its own scope; the number is the key the lease came with.

@@ -5,6 +5,7 @@ export const CITIZEN_FIELD_GROUPS: Record<string, FieldGroup> = {
   nin: 'IDENTITY',
   documents: 'DOCUMENTS',
   applications: 'APPLICATIONS',
+  documentsHistory: 'HISTORY',
 };
 
 export const DOCUMENT_FIELD_GROUPS: Record<string, FieldGroup> = Object.fromEntries(

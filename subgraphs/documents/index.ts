@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { consultations, outbox } from '../../db/tables/documents.js';
+import { CitizenHistoryResolver } from './history.resolver.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { ApplicationResolver } from './application.resolver.js';
 import { CitizenDocumentsResolver } from './citizen.resolver.js';
@@ -16,6 +17,7 @@ export const documentsSubgraph: SubgraphDefinition<DocumentsLoaders> = {
   defaultPort: 4003,
   schemaParts: () => ({
     resolvers: [
+      CitizenHistoryResolver,
       DocumentResolver,
       ApplicationResolver,
       KioskResolver,

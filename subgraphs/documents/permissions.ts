@@ -28,6 +28,8 @@ export const permissions: IRules = {
     // The resolver lets only the counter's agents and the applicant through.
     reissueTrackingCode: isAuthenticated,
   },
+  // Reached only through the Citizen field of the HISTORY group.
+  HistoryItem: allow,
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   Document: rulesFromGroups('Document', DOCUMENT_FIELD_GROUPS, documentScope),
   Application: rulesFromGroups('Application', APPLICATION_FIELD_GROUPS, applicationScope),

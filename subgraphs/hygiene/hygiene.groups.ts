@@ -8,6 +8,7 @@ export const CITIZEN_FIELD_GROUPS: Record<string, FieldGroup> = {
   nin: 'IDENTITY',
   hygieneRequests: 'HYGIENE',
   establishmentsOperated: 'HYGIENE',
+  hygieneHistory: 'HISTORY',
 };
 
 /** A request is its requester's (when known by NIN) and its commune's office's: all of it. */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { consultations, outbox } from '../../db/tables/hygiene.js';
+import { CitizenHistoryResolver } from './history.resolver.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { CitizenHygieneResolver } from './citizen.resolver.js';
 import { HygieneCampaignResolver, WaterSampleResolver } from './environment.resolver.js';
@@ -18,6 +19,7 @@ export const hygieneSubgraph: SubgraphDefinition<HygieneLoaders> = {
   defaultPort: 4008,
   schemaParts: () => ({
     resolvers: [
+      CitizenHistoryResolver,
       HygieneRequestResolver,
       HygieneKioskResolver,
       EstablishmentResolver,

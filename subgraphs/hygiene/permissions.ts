@@ -51,6 +51,8 @@ export const permissions: IRules = {
     recordWaterSample: isAgent,
     recordHygieneCampaign: isAgent,
   },
+  // Reached only through the Citizen field of the HISTORY group.
+  HistoryItem: allow,
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   HygieneRequest: rulesFromGroups('HygieneRequest', REQUEST_FIELD_GROUPS, requestScope),
   Establishment: {

@@ -8,7 +8,7 @@ import { buildShield } from './shield.js';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", ' +
-  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@listSize"])';
+  'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@listSize", "@inaccessible"])';
 
 // A reference resolver receives the representation and the request context.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { consultations, outbox } from '../../db/tables/patrimony.js';
+import { CitizenHistoryResolver } from './history.resolver.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { AssetResolver } from './asset.resolver.js';
 import { CitizenLeasesResolver } from './citizen.resolver.js';
@@ -16,6 +17,7 @@ export const patrimonySubgraph: SubgraphDefinition<PatrimonyLoaders> = {
   defaultPort: 4006,
   schemaParts: () => ({
     resolvers: [
+      CitizenHistoryResolver,
       AssetResolver,
       LeaseResolver,
       NoticeResolver,

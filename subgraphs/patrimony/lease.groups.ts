@@ -7,6 +7,7 @@ const leases = (fields: string[]): Record<string, FieldGroup> =>
 export const CITIZEN_FIELD_GROUPS: Record<string, FieldGroup> = {
   nin: 'IDENTITY',
   leases: 'LEASES',
+  leasesHistory: 'HISTORY',
 };
 export const LEASE_FIELD_GROUPS = leases([
   'number',

@@ -46,6 +46,8 @@ export const permissions: IRules = {
     expenses: isAuthenticated,
     leases: isAuthenticated,
   },
+  // Reached only through the Citizen field of the HISTORY group.
+  HistoryItem: allow,
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   LeaseContract: rulesFromGroups('LeaseContract', LEASE_FIELD_GROUPS, leaseScope),
   FormalNotice: rulesFromGroups('FormalNotice', NOTICE_FIELD_GROUPS, noticeScope),

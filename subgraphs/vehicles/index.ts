@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { consultations } from '../../db/tables/vehicles.js';
+import { CitizenHistoryResolver } from './history.resolver.js';
 import type { SubgraphDefinition } from '../kit/subgraph.js';
 import { createLoaders, type VehiclesLoaders } from './loaders.js';
 import { permissions } from './permissions.js';
@@ -18,6 +19,7 @@ export const vehiclesSubgraph: SubgraphDefinition<VehiclesLoaders> = {
   defaultPort: 4004,
   schemaParts: () => ({
     resolvers: [
+      CitizenHistoryResolver,
       VehicleResolver,
       OwnershipResolver,
       RegistrationCardResolver,

@@ -23,6 +23,8 @@ export const permissions: IRules = {
     reportVehicleStolen: isAuthenticated,
     reportVehicleRecovered: isAuthenticated,
   },
+  // Reached only through the Citizen field of the HISTORY group.
+  HistoryItem: allow,
   Citizen: rulesFromGroups('Citizen', CITIZEN_FIELD_GROUPS, citizenScope),
   Vehicle: rulesFromGroups('Vehicle', VEHICLE_FIELD_GROUPS, vehicleScope),
   Ownership: rulesFromGroups('Ownership', OWNERSHIP_FIELD_GROUPS, ownershipScope),

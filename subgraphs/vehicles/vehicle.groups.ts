@@ -7,6 +7,7 @@ const all = (fields: string[]): Record<string, FieldGroup> =>
 export const CITIZEN_FIELD_GROUPS: Record<string, FieldGroup> = {
   nin: 'IDENTITY',
   vehicles: 'VEHICLES',
+  vehiclesHistory: 'HISTORY',
 };
 export const VEHICLE_FIELD_GROUPS = all([
   'vin',

@@ -99,16 +99,19 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
   const production = options.production ?? false;
 
   const running: Record<string, RunningSubgraph> = {};
+  const peerUrls: Record<string, string> = {};
   for (const def of subgraphs) {
     running[def.name] = await startSubgraph(def, {
       database,
       internalKey: internal.publicKey,
       port: 0,
       production,
-      peers: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
+      // One map for all, filled as each starts: the registry calls subgraphs started after it.
+      peers: peerUrls,
       ...(options.quota ? { quota: options.quota } : {}),
       metrics: METRICS_LISTENER,
     });
+    peerUrls[def.name] = running[def.name]!.url;
   }
   const fetches: FetchCounter = { fetches: 0 };
   const gateway = await startGateway({

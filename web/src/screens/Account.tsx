@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import type { Session } from '../auth';
@@ -8,7 +8,10 @@ import {
   IssueBirthExtractDocument,
   MyConsultationsDocument,
   MyRecordDocument,
+  PrintableBirthExtractDocument,
 } from '../gql/graphql';
+import { openPrintable } from '../print-extract';
+import { History } from './History';
 import { useI18n } from '../i18n';
 import { ErrorNote, Section } from '../ui';
 
@@ -60,8 +63,11 @@ function Consultations() {
 }
 
 function Extract({ nin }: { nin: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [issue, { data, error, loading }] = useMutation(IssueBirthExtractDocument);
+  const [printable, printing] = useLazyQuery(PrintableBirthExtractDocument, {
+    fetchPolicy: 'network-only',
+  });
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [qr, setQr] = useState<string | null>(null);
   const credential = data?.issueBirthExtract.credential;
@@ -118,6 +124,23 @@ function Extract({ nin }: { nin: string }) {
               rows={3}
               value={presentation ?? ''}
             />
+            <ErrorNote error={errorOf(printing.error)} />
+            <button
+              type="button"
+              className="secondary"
+              disabled={!presentation || printing.loading}
+              onClick={() => {
+                if (!presentation) return;
+                void printable({ variables: { presentation } }).then((res) => {
+                  const html = res.data?.printableBirthExtract.html;
+                  if (html) openPrintable(html);
+                });
+              }}
+            >
+              {lang === 'ar'
+                ? 'طباعة المستخرج (عربي وفرنسي)'
+                : "Imprimer l'extrait (arabe et français)"}
+            </button>
           </div>
         </div>
       )}
@@ -157,6 +180,7 @@ export function Account({ session }: { session: Session }) {
         ) : null}
       </Section>
       <Consultations />
+      <History />
       <Section title={t('myApplications')} id="applications">
         <ul className="items" data-testid="applications">
           {me?.applications.nodes.map((a) => (
