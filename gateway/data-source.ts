@@ -5,7 +5,7 @@ import { subgraphFetcher, type FetchCounter } from './subgraph-fetcher.js';
 import type { GatewayContext } from './context.js';
 import type { InternalSigner } from './internal-token.js';
 import type { FetchObserver } from './metrics.js';
-import { DELEGATIONS, delegationHeader } from '../schema/delegations.js';
+import { delegationHeader, delegationsFor } from '../schema/delegations.js';
 
 export type { FetchCounter };
 
@@ -44,7 +44,7 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
     headers.set('authorization', `Bearer ${token}`);
     headers.set('x-request-id', context.requestId);
-    for (const callee of DELEGATIONS[this.subgraph] ?? []) {
+    for (const callee of delegationsFor(this.subgraph, context.principal.kind)) {
       const delegated = await this.sign(callee, {
         principal: context.principal,
         purpose: context.purpose,

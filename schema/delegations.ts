@@ -1,3 +1,5 @@
+import type { Principal } from './principal.js';
+
 /**
  * Which subgraph may call which other one on the caller's behalf, and only that. The
  * documents counter checks the civil registry at submission; vehicles check owners;
@@ -19,5 +21,26 @@ export const DELEGATIONS: Readonly<Record<string, readonly string[]>> = {
   hygiene: ['citizens', 'communes'],
   associations: ['citizens'],
 };
+
+/**
+ * Delegations only some callers can ever use: the history the registry gathers is the
+ * citizen's alone, so its six tokens are signed for citizens' requests only, not for the
+ * ministries' and agents' reads that make up most of the registry's traffic.
+ */
+const ONLY_FOR: Readonly<Record<string, Readonly<Record<string, readonly Principal['kind'][]>>>> = {
+  citizens: Object.fromEntries(
+    ['documents', 'vehicles', 'hygiene', 'patrimony', 'disputes', 'associations'].map((c) => [
+      c,
+      ['citizen'],
+    ]),
+  ),
+};
+
+/** The subgraphs a fetch to `subgraph` made for a caller of this kind may call on its behalf. */
+export function delegationsFor(subgraph: string, kind: Principal['kind']): readonly string[] {
+  const only = ONLY_FOR[subgraph];
+  const all = DELEGATIONS[subgraph] ?? [];
+  return only ? all.filter((callee) => only[callee]?.includes(kind) ?? true) : all;
+}
 
 export const delegationHeader = (callee: string) => `x-delegation-${callee}`;

@@ -4,7 +4,7 @@ import { defineConfig } from '@graphql-hive/gateway';
 import { createCallerAuth } from '../../gateway/caller-auth.js';
 import { createInternalSigner } from '../../gateway/internal-token.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../scripts/local-keys.js';
-import { DELEGATIONS, delegationHeader } from '../../schema/delegations.js';
+import { delegationHeader, delegationsFor } from '../../schema/delegations.js';
 import { INTERNAL_ALGORITHM, type Principal } from '../../schema/principal.js';
 import { loadJwkFile } from '../../subgraphs/kit/keys.js';
 
@@ -60,7 +60,7 @@ export const gatewayConfig = defineConfig({
         authorization: `Bearer ${await sign(subgraphName, claims)}`,
         'x-request-id': state.rid,
       };
-      for (const callee of DELEGATIONS[subgraphName] ?? [])
+      for (const callee of delegationsFor(subgraphName, principal.kind))
         headers[delegationHeader(callee)] =
           `Bearer ${await sign(callee, { ...claims, act: subgraphName })}`;
       return headers;
