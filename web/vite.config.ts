@@ -13,6 +13,6 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
-    proxy: { '/graphql': gateway, '/dev-identity': gateway },
+    proxy: { '/graphql': gateway, '/dev-identity': gateway, '/web-config.json': gateway },
   },
 });

@@ -23,11 +23,29 @@ const strings = {
     ar: 'هذا الفضاء غير متاح بهذا الحساب.',
     fr: "Cet espace n'est pas ouvert à ce compte.",
   },
+  signInRefused_state: {
+    ar: 'رُفض تسجيل الدخول: الرد لا يطابق هذا الطلب (state). أعد المحاولة.',
+    fr: 'Connexion refusée : la réponse ne correspond pas à cette demande (state). Recommencez.',
+  },
+  signInRefused_verifier: {
+    ar: 'رُفض تسجيل الدخول: لم يبدأ في هذه النافذة (رمز PKCE غائب). أعد المحاولة.',
+    fr: "Connexion refusée : elle n'a pas été commencée dans cet onglet (vérificateur PKCE absent). Recommencez.",
+  },
+  signInRefused_provider: {
+    ar: 'رُفض تسجيل الدخول من طرف مزود الهوية. أعد المحاولة.',
+    fr: "Connexion refusée par le fournisseur d'identité. Recommencez.",
+  },
   loading: { ar: 'جار التحميل…', fr: 'Chargement…' },
   submit: { ar: 'إرسال', fr: 'Envoyer' },
   search: { ar: 'بحث', fr: 'Rechercher' },
   // Kiosk
   guide: { ar: 'دليل الإجراءات', fr: 'Guide des démarches' },
+  guideDocuments: { ar: 'الوثائق البيومترية', fr: 'Documents biométriques' },
+  guideCertificates: {
+    ar: 'الشهادات ومستخرجات الحالة المدنية',
+    fr: "Certificats et extraits d'état civil",
+  },
+  free: { ar: 'مجانا', fr: 'Gratuit' },
   pieces: { ar: 'الوثائق المطلوبة', fr: 'Pièces à fournir' },
   fee: { ar: 'الرسوم', fr: 'Frais' },
   delay: { ar: 'الآجال', fr: 'Délai' },

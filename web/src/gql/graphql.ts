@@ -18,6 +18,15 @@ export type ApplicationStatus =
   | 'SUBMITTED'
   | 'UNDER_REVIEW';
 
+/** Certificates a citizen requests online, at the kiosk or at a counter; the guide (certificateProcedures) says what each needs. */
+export type CertificateType =
+  | 'BIRTH_EXTRACT'
+  | 'CERTIFICATE_OF_LIFE'
+  | 'FAMILY_RECORD'
+  | 'MARITAL_STATUS_CERTIFICATE'
+  | 'NON_REMARRIAGE_CERTIFICATE'
+  | 'RESIDENCE_CERTIFICATE';
+
 /** Move an application one step in its workflow. */
 export type ChangeApplicationStatusInput = {
   /** The version you read: if someone changed it since, you get a CONFLICT. */
@@ -270,6 +279,20 @@ export type ProceduresQuery = {
     whereToApply: string;
     minimumAge: number;
     validityYears: number;
+  }>;
+};
+
+export type CertificateProceduresQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CertificateProceduresQuery = {
+  certificateProcedures: Array<{
+    type: CertificateType;
+    title: string;
+    titleAr: string;
+    piecesRequired: Array<string>;
+    feeDzd: number;
+    typicalDelayDays: number;
+    whereToApply: string;
   }>;
 };
 
@@ -941,6 +964,37 @@ export const ProceduresDocument = {
     },
   ],
 } as unknown as DocumentNode<ProceduresQuery, ProceduresQueryVariables>;
+export const CertificateProceduresDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CertificateProcedures' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'certificateProcedures' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'titleAr' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'piecesRequired' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'feeDzd' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'typicalDelayDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'whereToApply' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CertificateProceduresQuery, CertificateProceduresQueryVariables>;
 export const TrackApplicationDocument = {
   kind: 'Document',
   definitions: [
