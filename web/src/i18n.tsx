@@ -35,6 +35,18 @@ const strings = {
     ar: 'رُفض تسجيل الدخول من طرف مزود الهوية. أعد المحاولة.',
     fr: "Connexion refusée par le fournisseur d'identité. Recommencez.",
   },
+  mapHint: {
+    ar: 'مرر أو انتقل بلوحة المفاتيح على ولاية لقراءة رقمها.',
+    fr: 'Survolez une wilaya ou atteignez-la au clavier pour lire son chiffre.',
+  },
+  legend: { ar: 'مفتاح الألوان', fr: 'Légende' },
+  docsByWilaya: { ar: 'الوثائق المسلمة حسب الولاية', fr: 'Documents délivrés par wilaya' },
+  consultationsByWilaya: {
+    ar: 'الاطلاعات حسب ولاية ميلاد المواطن',
+    fr: 'Consultations par wilaya de naissance du citoyen',
+  },
+  unitDocuments: { ar: 'وثيقة', fr: 'documents' },
+  unitConsultations: { ar: 'اطلاع', fr: 'consultations' },
   loading: { ar: 'جار التحميل…', fr: 'Chargement…' },
   submit: { ar: 'إرسال', fr: 'Envoyer' },
   search: { ar: 'بحث', fr: 'Rechercher' },

@@ -263,6 +263,11 @@ export type DashboardFiguresQuery = {
     distinctCitizens: number;
     refused: number;
   }>;
+  consultationsByWilaya: Array<{
+    wilayaCode: string;
+    consultations: number;
+    distinctCitizens: number;
+  }>;
   wilayas: Array<{ code: string; nameAr: string; nameFr: string }>;
 };
 
@@ -911,6 +916,30 @@ export const DashboardFiguresDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'consultations' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'distinctCitizens' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'consultationsByWilaya' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'to' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'wilayaCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consultations' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'distinctCitizens' } },
               ],
             },
           },
