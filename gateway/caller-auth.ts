@@ -1,6 +1,13 @@
 import { DEFAULT_AGENT_SERVICE, isAgentService } from '../schema/access-policy.js';
 import { GraphQLError } from 'graphql';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  errors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { isNin } from '../schema/nin.js';
 import { ANONYMOUS, type Principal, type SchoolScope } from '../schema/principal.js';
 import { ErrorCode, unauthenticated } from '../subgraphs/kit/errors.js';
@@ -12,13 +19,29 @@ import type { VerifyKey } from '../subgraphs/kit/internal-token.js';
  */
 export const DEFAULT_CALLER_ALGORITHMS: readonly string[] = ['ES256', 'RS256', 'PS256', 'EdDSA'];
 
-export interface CallerAuthOptions {
+/** An identity provider whose tokens the gateway accepts, and what it may say. */
+export interface TrustedIssuer {
   /** A fixed public key (local issuer) or a JWKS URL (any OIDC provider). */
   key: VerifyKey | URL;
   issuer: string;
   audience: string;
   /** Defaults to DEFAULT_CALLER_ALGORITHMS. */
   algorithms?: readonly string[];
+  /**
+   * The caller kinds this issuer may vouch for; every kind when absent. A citizens'
+   * sign-in provider is limited to `citizen`, so it can never mint an agent or a ministry.
+   */
+  kinds?: readonly Principal['kind'][];
+  /**
+   * A standard OIDC provider knows nothing of our `kind` claim: a token without one is a
+   * citizen's when this claim holds a valid NIN (README, Configuration: OIDC_NIN_CLAIM).
+   */
+  ninClaim?: string;
+}
+
+export interface CallerAuthOptions extends TrustedIssuer {
+  /** Further issuers (a production OIDC provider), told apart by the token's `iss`. */
+  others?: readonly TrustedIssuer[];
   /** How long a JWKS fetch may take before the provider counts as unavailable. */
   jwksTimeoutMs?: number;
 }
@@ -72,6 +95,18 @@ function schoolScopeOf(payload: JWTPayload): SchoolScope | null {
   return null;
 }
 
+/** Our claims (`kind` and its own), or a standard provider's token mapped as its issuer says. */
+function principalFor(payload: JWTPayload, trusted: TrustedIssuer): Principal | null {
+  const claim = trusted.ninClaim;
+  const mapped =
+    payload.kind === undefined && claim && typeof payload[claim] === 'string'
+      ? { ...payload, kind: 'citizen', nin: payload[claim] }
+      : payload;
+  const principal = principalOf(mapped);
+  if (!principal || (trusted.kinds && !trusted.kinds.includes(principal.kind))) return null;
+  return principal;
+}
+
 function principalOf(payload: JWTPayload): Principal | null {
   const sub = payload.sub;
   const clientId =
@@ -120,23 +155,39 @@ const invalidToken = () =>
  * the anonymous caller; a bad token is refused outright, never downgraded.
  */
 export function createCallerAuth(options: CallerAuthOptions) {
-  const key: VerifyKey | JWTVerifyGetKey =
-    options.key instanceof URL
-      ? remoteKeySet(options.key, options.jwksTimeoutMs ?? 5000)
-      : options.key;
-  const algorithms = [...(options.algorithms ?? DEFAULT_CALLER_ALGORITHMS)];
+  const issuers = new Map(
+    [options, ...(options.others ?? [])].map((trusted) => [
+      trusted.issuer,
+      {
+        trusted,
+        key: (trusted.key instanceof URL
+          ? remoteKeySet(trusted.key, options.jwksTimeoutMs ?? 5000)
+          : trusted.key) as VerifyKey | JWTVerifyGetKey,
+        algorithms: [...(trusted.algorithms ?? DEFAULT_CALLER_ALGORITHMS)],
+      },
+    ]),
+  );
   return async function authenticate(authorization: string | undefined): Promise<Principal> {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]*)$/.exec(
       authorization.trim(),
     );
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <JWT>"');
+    // The unverified `iss` only picks whose key to check with; jwtVerify then requires it.
+    let claimed: unknown;
+    try {
+      claimed = decodeJwt(match[1]!).iss;
+    } catch {
+      throw invalidToken();
+    }
+    const chosen = typeof claimed === 'string' ? issuers.get(claimed) : undefined;
+    if (!chosen) throw invalidToken();
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, key as never, {
-        algorithms,
-        issuer: options.issuer,
-        audience: options.audience,
+      ({ payload } = await jwtVerify(match[1]!, chosen.key as never, {
+        algorithms: chosen.algorithms,
+        issuer: chosen.trusted.issuer,
+        audience: chosen.trusted.audience,
         clockTolerance: 30,
         requiredClaims: ['exp', 'iat', 'sub'],
       }));
@@ -152,7 +203,7 @@ export function createCallerAuth(options: CallerAuthOptions) {
       }
       throw invalidToken();
     }
-    const principal = principalOf(payload);
+    const principal = principalFor(payload, chosen.trusted);
     if (!principal) throw invalidToken();
     return principal;
   };

@@ -49,6 +49,25 @@ export const gatewayEnvSchema = z
       .refine((algs) => algs.every((a) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(a)), {
         message: 'only asymmetric algorithms are accepted (ES*, RS*, PS*, EdDSA)',
       }),
+    /**
+     * A production OIDC provider the web app signs citizens in with (authorization code +
+     * PKCE); its access tokens are callers beside AUTH_ISSUER's. README: Configuration.
+     */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_JWKS_URL: z.url().optional(),
+    /** The `aud` its access tokens carry; AUTH_AUDIENCE when absent. */
+    OIDC_AUDIENCE: z.string().optional(),
+    /** The web app's public client at that provider (no secret: PKCE instead). */
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_SCOPES: z.string().default('openid'),
+    /** The access-token claim holding the citizen's NIN. */
+    OIDC_NIN_CLAIM: z.string().default('nin'),
+    /** The caller kinds this provider may vouch for (with our `kind` claim for non-citizens). */
+    OIDC_KINDS: z
+      .string()
+      .default('citizen')
+      .transform((v) => v.split(',').map((s) => s.trim()))
+      .pipe(z.array(z.enum(['citizen', 'agent', 'ministry', 'integrator']))),
     /** Our own reverse proxies: from these peers X-Forwarded-For names the client. */
     TRUSTED_PROXIES: z
       .string()
@@ -89,6 +108,18 @@ export const gatewayEnvSchema = z
     ...observabilityEnv,
   })
   .loose()
+  .superRefine((env, ctx) => {
+    if (!env.OIDC_ISSUER) return;
+    for (const name of ['OIDC_JWKS_URL', 'OIDC_CLIENT_ID'] as const) {
+      if (!env[name]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `required when OIDC_ISSUER is set`,
+        });
+      }
+    }
+  })
   .transform((env) => ({
     ...env,
     CORS_ORIGINS:

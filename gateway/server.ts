@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
@@ -25,6 +26,7 @@ import type { Principal } from '../schema/principal.js';
 import { devIdentityRoutes, type DevIdentity } from './dev-identity.js';
 import { assertTrustedOperation } from './trusted-operations.js';
 import { webStaticRoutes } from './web-static.js';
+import type { WebOidcConfig } from './oidc.js';
 
 export interface GatewayDeps {
   supergraphSdl: string;
@@ -46,8 +48,11 @@ export interface GatewayDeps {
   log?: Logger;
   /** Addresses of our own proxies, whose X-Forwarded-For names the client (client-address.ts). */
   trustedProxies?: readonly string[];
-  /** The web app: its built folder, and the development sign-in page (never in production). */
-  web?: { dir?: string; devIdentity?: DevIdentity };
+  /**
+   * The web app: its built folder, the development sign-in page (never in production),
+   * and the OIDC provider it signs citizens in with (served to it as /web-config.json).
+   */
+  web?: { dir?: string; devIdentity?: DevIdentity; oidc?: WebOidcConfig };
   /** Operation hashes the web app's build registered; enforced in production only. */
   trustedOperations?: ReadonlySet<string>;
   /** The internal metrics listener (METRICS_PORT, METRICS_HOST); none when the port is absent. */
@@ -176,7 +181,25 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
 function webRoutes(deps: GatewayDeps) {
   const identity =
     deps.web?.devIdentity && !deps.production ? devIdentityRoutes(deps.web.devIdentity) : null;
-  const files = deps.web?.dir ? webStaticRoutes(deps.web.dir) : null;
+  const oidc = deps.web?.oidc;
+  const files = deps.web?.dir
+    ? webStaticRoutes(deps.web.dir, oidc ? [new URL(oidc.issuer).origin] : [])
+    : null;
+  // How the app signs in here: the OIDC provider when configured, else the development
+  // page when it exists. Read by the app at sign-in, so one build serves every deployment.
+  const config = JSON.stringify({
+    oidc: oidc ?? null,
+    devSignIn: Boolean(identity),
+  });
+  const webConfig = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean => {
+    if (url.pathname !== '/web-config.json' || req.method !== 'GET') return false;
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.end(config);
+    return true;
+  };
   return (...args: Parameters<ReturnType<typeof webStaticRoutes>>) =>
-    (identity?.(...args) ?? false) || (files?.(...args) ?? false);
+    webConfig(...args) || (identity?.(...args) ?? false) || (files?.(...args) ?? false);
 }

@@ -14,17 +14,22 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Scripts only from here; images may be data: URLs (the extract's QR code). */
-const CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+/**
+ * Scripts only from here; images may be data: URLs (the extract's QR code); the app talks
+ * to this origin and, when one is configured, to the OIDC provider (discovery and token
+ * endpoint, fetched from the browser in the authorization-code flow).
+ */
+const csp = (connect: readonly string[]) =>
+  `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src ${["'self'", ...connect].join(' ')}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
 
 /**
  * Serves the built web app (web/ → `npm run web:build`) beside /graphql: its files, and
  * index.html for any other path without an extension (the app's own routes). Hashed
  * assets are cached for a year, index.html never.
  */
-export function webStaticRoutes(dir: string) {
+export function webStaticRoutes(dir: string, connectOrigins: readonly string[] = []) {
   const root = resolve(dir);
+  const policy = csp(connectOrigins);
   return (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     let path: string;
@@ -43,7 +48,7 @@ export function webStaticRoutes(dir: string) {
     res.statusCode = 200;
     res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
     res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('content-security-policy', CSP);
+    res.setHeader('content-security-policy', policy);
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader(
       'cache-control',

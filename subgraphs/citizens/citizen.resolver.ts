@@ -35,9 +35,14 @@ import { Citizen, type CitizenRecord } from './citizen.type.js';
 import { Commune } from './commune.type.js';
 import type { CitizensLoaders } from './loaders.js';
 import { CITIZEN_FIELD_GROUPS } from './citizen.groups.js';
-import { ConsultationConnection, ConsultationCount } from './consultation.type.js';
+import {
+  ConsultationConnection,
+  ConsultationCount,
+  WilayaConsultationCount,
+} from './consultation.type.js';
 import {
   consultationStatistics,
+  consultationsByWilaya,
   consultationsOf,
   listCitizens,
   registerBirth,
@@ -322,6 +327,24 @@ export class CitizenResolver {
     if (from >= to) throw badInput(ErrorCode.INVALID_DATE, 'from must be before to', 'from');
     const all = policyOf(principal)?.readsAllStatistics === true;
     return consultationStatistics(ctx.db, from, to, all ? null : principal.ministry);
+  }
+
+  @Directive('@listSize(assumedSize: 58)') // one row per wilaya at most
+  @Query(() => [WilayaConsultationCount], {
+    description:
+      "Allowed consultations of the registry in [from, to) by the consulted citizens' wilaya of birth. A ministry sees its own; a supervising ministry sees all.",
+  })
+  async consultationsByWilaya(
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Ctx() ctx: Ctx,
+  ) {
+    const principal = ctx.principal;
+    if (principal.kind !== 'ministry')
+      throw forbidden('consultation statistics are for ministries');
+    if (from >= to) throw badInput(ErrorCode.INVALID_DATE, 'from must be before to', 'from');
+    const all = policyOf(principal)?.readsAllStatistics === true;
+    return consultationsByWilaya(ctx.db, from, to, all ? null : principal.ministry);
   }
 }
 

@@ -52,3 +52,18 @@ export class ConsultationCount {
   @Field(() => Float, { description: 'NIN reads refused for exceeding a quota.' })
   refused!: number;
 }
+
+@ObjectType({
+  description:
+    'Consultations of the registry over a period, by the wilaya of birth of the citizens consulted (read from their NIN).',
+})
+export class WilayaConsultationCount {
+  @Field(() => String, { description: 'Two-digit wilaya code.' })
+  wilayaCode!: string;
+
+  @Field(() => Float, { description: 'NIN reads allowed (one per request and NIN).' })
+  consultations!: number;
+
+  @Field(() => Float, { description: 'Distinct citizens consulted.' })
+  distinctCitizens!: number;
+}

@@ -20,6 +20,7 @@ export const permissions: IRules = {
     me: isCitizen,
     citizens: or(isMinistry, isAgent),
     consultationStatistics: isMinistry,
+    consultationsByWilaya: isMinistry,
     // Public: a verifier needs no account; limited and logged in the resolver.
     verifyExtract: allow,
     extractIssuerKeys: allow,
@@ -86,4 +87,5 @@ export const permissions: IRules = {
   ConsultationConnection: allow,
   ConsultationEdge: allow,
   ConsultationCount: allow,
+  WilayaConsultationCount: allow,
 };

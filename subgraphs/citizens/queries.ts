@@ -271,6 +271,41 @@ export async function consultationsOf(db: Db, nin: string, page: Page): Promise<
     .limit(page.limit);
 }
 
+/**
+ * Allowed reads over [from, to) by the consulted citizens' wilaya of birth, which the NIN
+ * carries (digits 6–7, schema/nin.ts): no join, optionally for one ministry only.
+ */
+export async function consultationsByWilaya(
+  db: Db,
+  from: string,
+  to: string,
+  ministry: string | null,
+) {
+  const wilaya = sql<string>`substr(${consultations.nin}, 6, 2)`;
+  const rows = await db
+    .select({
+      wilayaCode: wilaya,
+      consultations: sql<number>`count(*)`,
+      distinctCitizens: sql<number>`count(distinct ${consultations.nin})`,
+    })
+    .from(consultations)
+    .where(
+      and(
+        gte(consultations.at, from),
+        lt(consultations.at, to),
+        eq(consultations.outcome, 'ALLOWED'),
+        ministry ? eq(consultations.ministry, ministry) : undefined,
+      ),
+    )
+    .groupBy(wilaya)
+    .orderBy(wilaya);
+  return rows.map((r) => ({
+    wilayaCode: r.wilayaCode,
+    consultations: Number(r.consultations),
+    distinctCitizens: Number(r.distinctCitizens),
+  }));
+}
+
 /** Counts per kind of caller and ministry over [from, to), optionally for one ministry only. */
 export async function consultationStatistics(
   db: Db,

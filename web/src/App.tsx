@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState, type MouseEvent } from 'react';
-import { currentSession, signIn, signOut, type Session } from './auth';
+import { currentSession, signIn, signOut, takeSignInProblem, type Session } from './auth';
 import { useI18n, type Key } from './i18n';
 import { navigate, usePath } from './router';
 import { Account } from './screens/Account';
@@ -28,7 +28,7 @@ function NeedsSignIn({
   return (
     <div className="card">
       <p>{session && session.kind !== kind ? t('wrongRole') : t('signInNeeded')}</p>
-      <button type="button" onClick={() => signIn(path)}>
+      <button type="button" onClick={() => void signIn(path)}>
         {t('signIn')}
       </button>
     </div>
@@ -40,6 +40,7 @@ export function App() {
   const client = useApolloClient();
   const path = usePath();
   const [session, setSession] = useState<Session | null>(currentSession);
+  const [problem] = useState(takeSignInProblem);
 
   const go = (to: string) => (e: MouseEvent) => {
     e.preventDefault();
@@ -105,7 +106,7 @@ export function App() {
               </button>
             </>
           ) : (
-            <button type="button" onClick={() => signIn(route.path)}>
+            <button type="button" onClick={() => void signIn(route.path)}>
               {t('signIn')}
             </button>
           )}
@@ -113,6 +114,11 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <h1>{t(route.key)}</h1>
+        {problem ? (
+          <p className="error" role="alert" data-testid="sign-in-refused">
+            {t(`signInRefused_${problem}`)}
+          </p>
+        ) : null}
         {main}
       </main>
     </>

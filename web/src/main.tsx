@@ -9,17 +9,19 @@ import { completeSignIn } from './auth';
 
 // The identity provider's answer, read once before anything renders (and before React's
 // development double-run of effects could read it twice).
-if (location.pathname === '/signed-in') {
-  const done = completeSignIn();
-  history.replaceState(null, '', done?.returnTo ?? '/');
+async function start() {
+  if (location.pathname === '/signed-in') {
+    const done = await completeSignIn();
+    history.replaceState(null, '', done?.returnTo ?? '/');
+  }
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ApolloProvider client={createClient()}>
+        <I18nProvider>
+          <App />
+        </I18nProvider>
+      </ApolloProvider>
+    </StrictMode>,
+  );
 }
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ApolloProvider client={createClient()}>
-      <I18nProvider>
-        <App />
-      </I18nProvider>
-    </ApolloProvider>
-  </StrictMode>,
-);
+void start();

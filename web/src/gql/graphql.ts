@@ -18,6 +18,15 @@ export type ApplicationStatus =
   | 'SUBMITTED'
   | 'UNDER_REVIEW';
 
+/** Certificates a citizen requests online, at the kiosk or at a counter; the guide (certificateProcedures) says what each needs. */
+export type CertificateType =
+  | 'BIRTH_EXTRACT'
+  | 'CERTIFICATE_OF_LIFE'
+  | 'FAMILY_RECORD'
+  | 'MARITAL_STATUS_CERTIFICATE'
+  | 'NON_REMARRIAGE_CERTIFICATE'
+  | 'RESIDENCE_CERTIFICATE';
+
 /** Move an application one step in its workflow. */
 export type ChangeApplicationStatusInput = {
   /** The version you read: if someone changed it since, you get a CONFLICT. */
@@ -254,6 +263,11 @@ export type DashboardFiguresQuery = {
     distinctCitizens: number;
     refused: number;
   }>;
+  consultationsByWilaya: Array<{
+    wilayaCode: string;
+    consultations: number;
+    distinctCitizens: number;
+  }>;
   wilayas: Array<{ code: string; nameAr: string; nameFr: string }>;
 };
 
@@ -302,6 +316,20 @@ export type ProceduresQuery = {
     whereToApply: string;
     minimumAge: number;
     validityYears: number;
+  }>;
+};
+
+export type CertificateProceduresQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CertificateProceduresQuery = {
+  certificateProcedures: Array<{
+    type: CertificateType;
+    title: string;
+    titleAr: string;
+    piecesRequired: Array<string>;
+    feeDzd: number;
+    typicalDelayDays: number;
+    whereToApply: string;
   }>;
 };
 
@@ -925,6 +953,30 @@ export const DashboardFiguresDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'consultationsByWilaya' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'from' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'to' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'wilayaCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consultations' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'distinctCitizens' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'wilayas' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1106,6 +1158,37 @@ export const ProceduresDocument = {
     },
   ],
 } as unknown as DocumentNode<ProceduresQuery, ProceduresQueryVariables>;
+export const CertificateProceduresDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CertificateProcedures' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'certificateProcedures' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'titleAr' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'piecesRequired' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'feeDzd' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'typicalDelayDays' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'whereToApply' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CertificateProceduresQuery, CertificateProceduresQueryVariables>;
 export const TrackApplicationDocument = {
   kind: 'Document',
   definitions: [

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { BarChart } from '../chart';
+import { WilayaMap } from '../wilaya-map';
 import { errorOf } from '../errors';
 import { DashboardFiguresDocument, type DocumentType } from '../gql/graphql';
 import { useI18n } from '../i18n';
@@ -38,6 +39,11 @@ export function Dashboard() {
     label: w(type),
     value: wilayaRows.reduce((s, r) => s + (r.counts[type] ?? 0), 0),
   }));
+  const documentsByWilaya = new Map(wilayaRows.map((r) => [r.code, r.total]));
+  const byBirthWilaya = [...(data?.consultationsByWilaya ?? [])].sort(
+    (a, b) => b.consultations - a.consultations,
+  );
+  const consultationsByWilaya = new Map(byBirthWilaya.map((r) => [r.wilayaCode, r.consultations]));
   const consultations = [...(data?.consultationStatistics ?? [])].sort(
     (a, b) => b.consultations - a.consultations,
   );
@@ -52,6 +58,13 @@ export function Dashboard() {
       <Section title={t('docsByType')} id="documents">
         <div className="split">
           <div>
+            <WilayaMap
+              id="documents-map"
+              title={t('docsByWilaya')}
+              unit={t('unitDocuments')}
+              values={documentsByWilaya}
+              names={wilayaName}
+            />
             <BarChart title={t('docsByType')} bars={typeTotals} />
             <BarChart
               title={t('wilaya')}
@@ -119,6 +132,40 @@ export function Dashboard() {
                     <td>{number(c.consultations)}</td>
                     <td>{number(c.distinctCitizens)}</td>
                     <td>{number(c.refused)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </Section>
+      <Section title={t('consultationsByWilaya')} id="consultations-by-wilaya">
+        <div className="split">
+          <WilayaMap
+            id="consultations-map"
+            title={t('consultationsByWilaya')}
+            unit={t('unitConsultations')}
+            values={consultationsByWilaya}
+            names={wilayaName}
+          />
+          <div className="table-wrap">
+            <table data-testid="consultations-wilaya-table">
+              <caption>{t('consultationsByWilaya')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('wilaya')}</th>
+                  <th scope="col">{t('count')}</th>
+                  <th scope="col">{t('distinctCitizens')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byBirthWilaya.map((r) => (
+                  <tr key={r.wilayaCode}>
+                    <th scope="row">
+                      <span dir="ltr">{r.wilayaCode}</span> {wilayaName.get(r.wilayaCode)}
+                    </th>
+                    <td>{number(r.consultations)}</td>
+                    <td>{number(r.distinctCitizens)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,8 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { errorOf } from '../errors';
 import {
+  CertificateProceduresDocument,
   FileHygieneRequestDocument,
   ProceduresDocument,
   TrackApplicationDocument,
@@ -18,44 +19,95 @@ import { ErrorNote, Field, Section, Select } from '../ui';
 
 type Problem = { code: string; message: string } | null;
 
-function Guide() {
+/** One procedure of the guide: a document's or a certificate's pieces, fee and delay. */
+function ProcedureCard({
+  p,
+  extra,
+}: {
+  p: {
+    type: string;
+    title: string;
+    titleAr: string;
+    feeDzd: number;
+    typicalDelayDays: number;
+    whereToApply: string;
+    piecesRequired: string[];
+  };
+  extra?: { label: string; value: string }[];
+}) {
   const { t, lang, number } = useI18n();
-  const { data, loading, error } = useQuery(ProceduresDocument);
+  return (
+    <article className="procedure" data-type={p.type}>
+      <h4>{lang === 'ar' ? p.titleAr : p.title}</h4>
+      <dl>
+        <dt>{t('fee')}</dt>
+        <dd>{p.feeDzd === 0 ? t('free') : `${number(p.feeDzd)} DZD`}</dd>
+        <dt>{t('delay')}</dt>
+        <dd>
+          {p.typicalDelayDays} {t('days')}
+        </dd>
+        {extra?.map((e) => (
+          <Fragment key={e.label}>
+            <dt>{e.label}</dt>
+            <dd>{e.value}</dd>
+          </Fragment>
+        ))}
+        <dt>{t('where')}</dt>
+        <dd dir="auto">{p.whereToApply}</dd>
+      </dl>
+      <h5>{t('pieces')}</h5>
+      <ul>
+        {p.piecesRequired.map((piece) => (
+          <li key={piece} dir="auto">
+            {piece}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+function Guide() {
+  const { t } = useI18n();
+  const documents = useQuery(ProceduresDocument);
+  // Its own query: the guide of documents still shows when the certificates' subgraph does not answer.
+  const certificates = useQuery(CertificateProceduresDocument);
   return (
     <Section title={t('guide')}>
-      {loading && !data ? <p>{t('loading')}</p> : null}
-      <ErrorNote error={errorOf(error)} />
-      <div className="grid">
-        {data?.procedures.map((p) => (
-          <article key={p.type} className="procedure">
-            <h3>{lang === 'ar' ? p.titleAr : p.title}</h3>
-            <dl>
-              <dt>{t('fee')}</dt>
-              <dd>{number(p.feeDzd)} DZD</dd>
-              <dt>{t('delay')}</dt>
-              <dd>
-                {p.typicalDelayDays} {t('days')}
-              </dd>
-              <dt>{t('validity')}</dt>
-              <dd>
-                {p.validityYears} {t('years')}
-              </dd>
-              <dt>{t('minAge')}</dt>
-              <dd>
-                {p.minimumAge} {t('years')}
-              </dd>
-              <dt>{t('where')}</dt>
-              <dd dir="auto">{p.whereToApply}</dd>
-            </dl>
-            <h4>{t('pieces')}</h4>
-            <ul>
-              {p.piecesRequired.map((piece) => (
-                <li key={piece} dir="auto">
-                  {piece}
-                </li>
-              ))}
-            </ul>
-          </article>
+      <h3 id="guide-documents">{t('guideDocuments')}</h3>
+      {documents.loading && !documents.data ? <p>{t('loading')}</p> : null}
+      <ErrorNote error={errorOf(documents.error)} />
+      <div
+        className="grid"
+        data-testid="guide-documents"
+        aria-labelledby="guide-documents"
+        role="list"
+      >
+        {documents.data?.procedures.map((p) => (
+          <div role="listitem" key={p.type}>
+            <ProcedureCard
+              p={p}
+              extra={[
+                { label: t('validity'), value: `${p.validityYears} ${t('years')}` },
+                { label: t('minAge'), value: `${p.minimumAge} ${t('years')}` },
+              ]}
+            />
+          </div>
+        ))}
+      </div>
+      <h3 id="guide-certificates">{t('guideCertificates')}</h3>
+      {certificates.loading && !certificates.data ? <p>{t('loading')}</p> : null}
+      <ErrorNote error={errorOf(certificates.error)} />
+      <div
+        className="grid"
+        data-testid="guide-certificates"
+        aria-labelledby="guide-certificates"
+        role="list"
+      >
+        {certificates.data?.certificateProcedures.map((p) => (
+          <div role="listitem" key={p.type}>
+            <ProcedureCard p={p} />
+          </div>
         ))}
       </div>
     </Section>
