@@ -123,6 +123,8 @@ describe('every list is a connection or says how long it can be', () => {
         'ExtractVerification.disclosed',
         'CertificateRequest.history',
         'Query.certificateProcedures',
+        'Query.citizensByNin',
+        'Query.consultationsByWilaya',
         'Query.applicationStatistics',
         'Query.consultationStatistics',
         'Query.documentStatistics',

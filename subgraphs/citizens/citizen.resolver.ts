@@ -81,6 +81,7 @@ export class CitizenResolver {
     return visible(ctx, nin);
   }
 
+  @Directive(`@listSize(assumedSize: ${MAX_CITIZENS_BY_NIN})`)
   @Query(() => [Citizen], {
     nullable: 'items',
     description: `Several citizens by NIN in one call (at most ${MAX_CITIZENS_BY_NIN}), in the order given; null for a NIN there is none of or the caller may not see. For programs that check many people at once (a bulk enrolment, the founders of an association): each NIN is a consultation like \`citizen\`.`,
