@@ -251,6 +251,9 @@ export function baseManifests(topology: Topology) {
         NODE_ENV: 'production',
         APOLLO_TELEMETRY_DISABLED: '1',
         LOG_LEVEL: 'info',
+        // The metrics listeners answer on the pod's address so that Prometheus can scrape
+        // them; no Service exposes their port, so callers never reach it.
+        METRICS_HOST: '0.0.0.0',
         // Behind PgBouncer (docs/operations.md): a small pool per replica.
         DB_POOL_SIZE: '5',
         SUBGRAPH_TIMEOUT_MS: '5000',
