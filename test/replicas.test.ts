@@ -189,9 +189,10 @@ describe('two gateways, two replicas of citizens and documents, one database', (
       Array(30 - QUOTA).fill('QUOTA_EXCEEDED'),
     );
     expect(refused.every((a) => a.body.data?.citizen == null)).toBe(true);
-    // Both replicas served some and refused some: the count is the database's, not a process's.
-    const servedBy = new Set(served.map((a) => answers.indexOf(a) % 2));
-    expect(servedBy.size).toBe(2);
+    // Each gateway (and its citizens replica) was asked 15: a count kept per process would
+    // have served up to 12 through each, 24 in all. Which of them wins the 12 is a race.
+    expect(answers.filter((_, i) => i % 2 === 0)).toHaveLength(15);
+    expect(refused.length + served.length).toBe(30);
     const audited = await rows<{ outcome: string; n: number }>(
       g.database.db,
       sql`select outcome, count(*)::int as n from citizens.consultations
