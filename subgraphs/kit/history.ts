@@ -1,6 +1,20 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  Args,
+  ArgsType,
+  type ClassType,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Db } from '../../db/client.js';
+import type { Context } from './context.js';
 import { ErrorCode, badInput } from './errors.js';
 import { MAX_PAGE_SIZE } from './page-size.js';
 import { compositeKey, decodeCursor, keyParts, readPage, type Page } from './pagination.js';
@@ -182,3 +196,45 @@ export function compareHistory(a: HistoryItem, b: HistoryItem): number {
 
 /** The fields a contributor's slice answers with (what the citizens subgraph asks for). */
 export const HISTORY_ITEM_SELECTION = 'at domain kind itemId title status key';
+
+/** What a contributor reads: one citizen's items after a position, newest first, at most `limit`. */
+export type HistoryQuery = (
+  db: Db,
+  nin: string,
+  position: HistoryPosition | null,
+  limit: number,
+) => Promise<HistoryItem[]>;
+
+/**
+ * The resolver of a contributor's hidden field on Citizen (`documentsHistory`, …): every
+ * contributor's is the same but for the field's name, its description and its query, so
+ * they are made here rather than copied into each subgraph.
+ */
+export function historyContributorResolver(options: {
+  /** The subgraph's own Citizen type (an entity or a reference). */
+  citizen: ClassType;
+  field: string;
+  /** What the items are, e.g. "Documents issued to the citizen and the applications they made". */
+  description: string;
+  query: HistoryQuery;
+}): ClassType {
+  @Resolver(() => options.citizen)
+  class CitizenHistoryResolver {
+    @Directive('@inaccessible')
+    // A page and one more (the merge's look-ahead), at most: HistorySliceArgs.limit.
+    @Directive('@listSize(assumedSize: 101)')
+    @FieldResolver(() => [HistoryItem], {
+      name: options.field,
+      description: `${options.description}, newest first, after the history's cursor (group HISTORY; for Citizen.history).`,
+    })
+    async history(
+      @Root() citizen: { nin: string },
+      @Args(() => HistorySliceArgs) args: HistorySliceArgs,
+      @Ctx() ctx: Context,
+    ): Promise<HistoryItem[]> {
+      const slice = readHistorySlice(args, citizen.nin);
+      return options.query(ctx.db, citizen.nin, slice.position, slice.limit);
+    }
+  }
+  return CitizenHistoryResolver;
+}
