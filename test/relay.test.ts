@@ -1,70 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { outbox } from '../db/tables/documents.js';
 import { relayOnce } from '../subgraphs/kit/relay.js';
 import { documentsSubgraph } from '../subgraphs/documents/index.js';
 
-const DOCUMENTS_OUTBOX = documentsSubgraph.outbox!;
 import { HttpSmsProvider } from '../subgraphs/kit/sms.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { rows } from './support/sql.js';
+import { startSmsReceiver, type SmsReceiver } from './support/sms-receiver.js';
 
-/**
- * A stand-in for the operator's SMS gateway. It records every call it receives, with its
- * Idempotency-Key and body, and drops nothing: what the tests count is what the relay
- * sent, not what a deduplicating gateway let through. It can be told to hang or to fail.
- */
-function smsGateway() {
-  const calls: { key: string; to: string; text: string }[] = [];
-  let hangFrom = Infinity;
-  let failNext = 0;
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const key = String(req.headers['idempotency-key']);
-      calls.push({ key, ...(JSON.parse(body) as { to: string; text: string }) });
-      if (calls.length >= hangFrom) return; // never answers: the relay is stuck mid-batch
-      if (failNext > 0) {
-        failNext -= 1;
-        res.statusCode = 503;
-        return res.end('{}');
-      }
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ id: `op-${key}` }));
-    });
-  });
-  return {
-    calls,
-    /** Calls per message (its text is unique), each with the keys it was sent under. */
-    perMessage() {
-      const byText = new Map<string, string[]>();
-      for (const c of calls) byText.set(c.text, [...(byText.get(c.text) ?? []), c.key]);
-      return byText;
-    },
-    hangAfter(n: number) {
-      hangFrom = n + 1;
-    },
-    release() {
-      hangFrom = Infinity;
-    },
-    failTimes(n: number) {
-      failNext = n;
-    },
-    async listen() {
-      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`;
-    },
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
+const DOCUMENTS_OUTBOX = documentsSubgraph.outbox!;
 
 /** Queues n notifications in the given database; returns their message ids (outbox-<id>). */
 async function queue(database: TestDatabase, n: number, prefix: string): Promise<string[]> {
@@ -86,11 +32,9 @@ async function queue(database: TestDatabase, n: number, prefix: string): Promise
 }
 
 /** Each test has its own database and its own stand-in gateway: none leans on another. */
-async function withSetup(
-  run: (database: TestDatabase, gw: ReturnType<typeof smsGateway>) => Promise<void>,
-) {
+async function withSetup(run: (database: TestDatabase, gw: SmsReceiver) => Promise<void>) {
   const database = await createTestDatabase();
-  const gw = smsGateway();
+  const gw = await startSmsReceiver();
   try {
     await run(database, gw);
   } finally {
@@ -102,7 +46,7 @@ async function withSetup(
 describe('the notification relay', () => {
   it('retries a failing gateway with back-off, then delivers, under the same key', () =>
     withSetup(async (database, gw) => {
-      const provider = new HttpSmsProvider(await gw.listen());
+      const provider = new HttpSmsProvider(gw.url);
       const ids = await queue(database, 2, '10');
       gw.failTimes(2);
       const first = await relayOnce(database.db, DOCUMENTS_OUTBOX, provider, { baseDelayMs: 1 });
@@ -117,7 +61,7 @@ describe('the notification relay', () => {
       const second = await relayOnce(database.db, DOCUMENTS_OUTBOX, provider, { baseDelayMs: 1 });
       expect(second).toEqual({ sent: 2, retried: 0, failed: 0 });
       // Each message was sent exactly twice (refused, then accepted), both times with its own key.
-      expect(Object.fromEntries(gw.perMessage())).toEqual({
+      expect(Object.fromEntries(gw.idsPerText())).toEqual({
         'message 10-0': [ids[0], ids[0]],
         'message 10-1': [ids[1], ids[1]],
       });
@@ -125,7 +69,7 @@ describe('the notification relay', () => {
 
   it('a batch that commits sends each message exactly once', () =>
     withSetup(async (database, gw) => {
-      const provider = new HttpSmsProvider(await gw.listen());
+      const provider = new HttpSmsProvider(gw.url);
       const ids = await queue(database, 5, '30');
       expect(await relayOnce(database.db, DOCUMENTS_OUTBOX, provider)).toEqual({
         sent: 5,
@@ -137,7 +81,7 @@ describe('the notification relay', () => {
         retried: 0,
         failed: 0,
       });
-      expect(gw.calls.map((c) => c.key)).toEqual(ids);
+      expect(gw.received.map((c) => c.id)).toEqual(ids);
     }));
 
   /**
@@ -150,7 +94,7 @@ describe('the notification relay', () => {
   it('killed mid-batch: every message reaches the gateway, resends carry the same key', (ctx) =>
     withSetup(async (database, gw) => {
       if (!database.url) ctx.skip(); // a second process needs a shared PostgreSQL, not PGlite
-      const url = await gw.listen();
+      const url = gw.url;
       const ids = await queue(database, 6, '20');
 
       // The gateway hangs on the 4th message; the relay process is then killed outright.
@@ -169,9 +113,9 @@ describe('the notification relay', () => {
         stdio: 'ignore',
       });
       const deadline = Date.now() + 20_000;
-      while (gw.calls.length < 4 && Date.now() < deadline)
+      while (gw.received.length < 4 && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 50));
-      expect(gw.calls.length).toBe(4);
+      expect(gw.received.length).toBe(4);
       relay.kill('SIGKILL');
       await new Promise((r) => relay.once('exit', r));
       // Nothing of the killed batch committed: the rows are still pending.
@@ -185,7 +129,7 @@ describe('the notification relay', () => {
       const report = await relayOnce(database.db, DOCUMENTS_OUTBOX, new HttpSmsProvider(url));
       expect(report).toEqual({ sent: 6, retried: 0, failed: 0 });
       // Per message: how many times the gateway received it, and under which keys.
-      const perMessage = gw.perMessage();
+      const perMessage = gw.idsPerText();
       const sends = ids.map((_, i) => perMessage.get(`message 20-${i}`) ?? []);
       // Every message reached the gateway; each resend under its one, unchanged key.
       sends.forEach((keys, i) => expect(new Set(keys)).toEqual(new Set([ids[i]])));
