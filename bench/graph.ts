@@ -111,8 +111,9 @@ function startProcess(
   env: Record<string, string>,
   url: string,
   logDir: string,
+  nodeArgs: string[] = [],
 ): BenchProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -167,7 +168,10 @@ export async function startBenchGraph(options: {
   keys: LocalKeyFiles;
   workDir: string;
   hive: boolean;
+  /** Extra Node flags for a process by name (e.g. --cpu-prof, for bench/profile.ts). */
+  nodeArgs?: (name: string) => string[];
 }): Promise<BenchGraph> {
+  const nodeArgs = (name: string) => options.nodeArgs?.(name) ?? [];
   const logDir = join(options.workDir, `logs-${options.label}`);
   mkdirSync(logDir, { recursive: true });
   const common: Record<string, string> = {
@@ -189,6 +193,7 @@ export async function startBenchGraph(options: {
       { ...common, ...urlEnv, PORT: new URL(urls[def.name]!).port },
       urls[def.name]!,
       logDir,
+      nodeArgs(def.name),
     );
   }
   // The supergraph with this run's subgraph addresses, for Hive Gateway (ours takes them
@@ -213,6 +218,7 @@ export async function startBenchGraph(options: {
     },
     `http://127.0.0.1:${gwPort}/graphql`,
     logDir,
+    nodeArgs('gateway'),
   );
   const hive = async (name: string, dedup: boolean) => {
     const port = await freePort();

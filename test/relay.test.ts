@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { outbox } from '../db/tables/documents.js';
 import { relayOnce } from '../subgraphs/kit/relay.js';
 import { documentsSubgraph } from '../subgraphs/documents/index.js';
-
 import { HttpSmsProvider } from '../subgraphs/kit/sms.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { rows } from './support/sql.js';

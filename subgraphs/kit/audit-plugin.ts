@@ -5,7 +5,7 @@ import { policyOf } from '../../schema/access-decision.js';
 import { QUOTA_WINDOW_SECONDS } from '../../schema/access-policy.js';
 import type { Principal } from '../../schema/principal.js';
 import { clientIdOf, ConsultationWriter } from './audit.js';
-import { consumeNinQuota } from './quota.js';
+import { NinQuota } from './quota.js';
 import type { Context } from './context.js';
 import { ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
@@ -34,6 +34,7 @@ export function auditPlugin(
 ): ApolloServerPlugin<Context> {
   // One writer per subgraph process: concurrent requests share its transactions.
   const writer = new ConsultationWriter(db, table);
+  const quotas = new NinQuota(db);
   return {
     async requestDidStart() {
       return {
@@ -55,8 +56,7 @@ export function auditPlugin(
             // The quota is the client's across the graph; counted before the log is written,
             // so that a refusal is recorded as one.
             const { refused } = quota
-              ? await consumeNinQuota(
-                  db,
+              ? await quotas.consume(
                   clientIdOf(principal),
                   reads.map((r) => r.nin),
                   quota,

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NinQuota } from '../subgraphs/kit/quota.js';
+import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { rows } from './support/sql.js';
+
+/**
+ * The quota counter on its own, against the real database: a client's concurrent requests
+ * go together in one call (one lock of the client's row per batch), and the count is
+ * still exact, request by request, in arrival order.
+ */
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.drop());
+
+const nin = (i: number) => `1${String(i).padStart(17, '0')}`;
+const used = async (clientId: string) =>
+  (
+    await rows<{ used: number }>(
+      database.db,
+      sql`select coalesce(sum(used), 0)::int as used from platform.quota_windows where client_id = ${clientId}`,
+    )
+  )[0]!.used;
+const counted = async (clientId: string) =>
+  (
+    await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from platform.quota_nins where client_id = ${clientId}`,
+    )
+  )[0]!.n;
+
+describe('the NIN quota', () => {
+  it('counts 40 concurrent requests of one client in two calls, exactly up to the limit', async () => {
+    const quota = new NinQuota(database.db);
+    const rule = { limit: 25, windowSeconds: 3600 };
+    const before = database.stats.statements;
+    // 40 requests of one NIN each, all different: the first goes alone, the other 39
+    // arrive while it is in flight and go together.
+    const verdicts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => quota.consume('batch-client', [nin(i)], rule)),
+    );
+    expect(database.stats.statements - before).toBe(2);
+    // In arrival order: the first 25 fit, each seeing the count after itself; 15 refused.
+    expect(verdicts.map((v) => v.refused)).toEqual([
+      ...Array<boolean>(25).fill(false),
+      ...Array<boolean>(15).fill(true),
+    ]);
+    expect(verdicts.slice(0, 25).map((v) => v.used)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 1),
+    );
+    expect(await used('batch-client')).toBe(25);
+    expect(await counted('batch-client')).toBe(25);
+  });
+
+  it('lets a request through whose NINs were counted before, even at the limit, and refuses one that does not fit whole', async () => {
+    const quota = new NinQuota(database.db);
+    const rule = { limit: 3, windowSeconds: 3600 };
+    const [a, b, c, d] = await Promise.all([
+      quota.consume('fit-client', [nin(1), nin(2)], rule),
+      // Two new NINs where one place is left: refused whole, nothing of it counted.
+      quota.consume('fit-client', [nin(3), nin(4)], rule),
+      // Already counted by the first request of this batch: free.
+      quota.consume('fit-client', [nin(2), nin(1), nin(1)], rule),
+      quota.consume('fit-client', [nin(5)], rule),
+    ]);
+    expect([a, b, c, d]).toEqual([
+      { refused: false, used: 2 },
+      { refused: true, used: 3 },
+      { refused: false, used: 2 },
+      { refused: false, used: 3 },
+    ]);
+    const again = await quota.consume('fit-client', [nin(5), nin(2)], rule);
+    expect(again).toEqual({ refused: false, used: 3 });
+    expect(await quota.consume('fit-client', [nin(6)], rule)).toEqual({ refused: true, used: 3 });
+    expect(await counted('fit-client')).toBe(3);
+  });
+
+  it('keeps clients apart, and windows apart', async () => {
+    const quota = new NinQuota(database.db);
+    const rule = { limit: 1, windowSeconds: 3600 };
+    const [x, y] = await Promise.all([
+      quota.consume('client-x', [nin(7)], rule),
+      quota.consume('client-y', [nin(8)], rule),
+    ]);
+    expect([x.refused, y.refused]).toEqual([false, false]);
+    const later = new Date(Date.now() + 3600_000);
+    expect(await quota.consume('client-x', [nin(9)], rule, later)).toEqual({
+      refused: false,
+      used: 1,
+    });
+    // The new window dropped the past one's NINs and count.
+    expect(await counted('client-x')).toBe(1);
+    expect(await used('client-x')).toBe(1);
+  });
+
+  it('ignores what is not a NIN', async () => {
+    const quota = new NinQuota(database.db);
+    const verdict = await quota.consume('junk-client', ["1'); drop table x; --", '12'], {
+      limit: 1,
+      windowSeconds: 3600,
+    });
+    expect(verdict).toEqual({ refused: false, used: 0 });
+    expect(await counted('junk-client')).toBe(0);
+  });
+});
