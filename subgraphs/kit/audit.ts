@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { getTableConfig } from 'drizzle-orm/pg-core';
@@ -76,16 +76,18 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** Rows per transaction at most (11 bound parameters each, well under PostgreSQL's 65,535). */
+/** Rows per transaction at most. */
 const MAX_BATCH_ROWS = 1000;
+/** Other writers (replicas) moving the head between two tries: give up after this many. */
+const MAX_HEAD_RETRIES = 8;
 
 /**
  * Appends consultations to a subgraph's hash-chained log by group commit. The chain
  * needs one writer at a time (each row covers the hash of the row before), so each
- * transaction holds an advisory lock, as before; but instead of one transaction per
- * request, the requests that arrive while a transaction is in flight are written
- * together by the next one: one lock, one read of the chain's head and one INSERT for
- * all of them. Under load, the lock is taken once per batch instead of once per request;
+ * transaction holds an advisory lock; but instead of one transaction per request, the
+ * requests that arrive while a transaction is in flight are written together by the
+ * next one: one lock, one check of the chain's head and one INSERT for all of them, in
+ * one statement (see commit). Under load, the lock is taken once per batch instead of once per request;
  * a lone request still commits at once.
  *
  * Every request's promise settles only after the transaction holding its rows has
@@ -96,13 +98,17 @@ export class ConsultationWriter {
   private readonly queue: Pending[] = [];
   private flushing = false;
   private readonly lockKey: string;
+  private readonly tableName: string;
+  /** The chain's head as this writer last wrote or saw it; null until the first write. */
+  private head: string | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly table: ConsultationsTable,
   ) {
     const config = getTableConfig(table);
-    this.lockKey = `audit:${config.schema ?? 'public'}.${config.name}`;
+    this.tableName = `${config.schema ?? 'public'}.${config.name}`;
+    this.lockKey = `audit:${this.tableName}`;
   }
 
   /**
@@ -174,25 +180,46 @@ export class ConsultationWriter {
     }
   }
 
-  /** One transaction: the chain's lock, its head, and every row chained after it. */
+  /**
+   * One statement, its own transaction: `platform.append_consultations` (migration 0018)
+   * takes the chain's lock, checks that its head is the one these rows were hashed from
+   * and inserts them; if another replica moved the head meanwhile, it inserts nothing and
+   * returns the new head, and the rows are hashed again from it.
+   */
   private async commit(fields: ConsultationFields[]): Promise<void> {
-    const table = this.table;
-    await this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${this.lockKey}, 0))`);
-      const [last] = await tx
-        .select({ hash: table.hash })
-        .from(table)
-        .orderBy(desc(table.id))
-        .limit(1);
-      let prevHash = last?.hash ?? GENESIS_HASH;
+    for (let attempt = 0; attempt < MAX_HEAD_RETRIES; attempt += 1) {
+      let prevHash = this.head ?? GENESIS_HASH;
       const rows = fields.map((f) => {
         const hash = chainHash(prevHash, f);
-        const row = { ...f, prevHash, hash };
+        const row = {
+          at: f.at,
+          request_id: f.requestId,
+          principal_kind: f.principalKind,
+          client_id: f.clientId,
+          subject: f.subject,
+          ministry: f.ministry,
+          commune_code: f.communeCode,
+          nin: f.nin,
+          groups: f.groups,
+          purpose: f.purpose,
+          outcome: f.outcome,
+          prev_hash: prevHash,
+          hash,
+        };
         prevHash = hash;
         return row;
       });
-      await tx.insert(table).values(rows);
-    });
+      const result = (await this.db.execute(
+        sql`select platform.append_consultations(${this.tableName}::regclass, ${this.lockKey}, ${this.head ?? GENESIS_HASH}, ${JSON.stringify(rows)}::jsonb) as head`,
+      )) as unknown as { rows?: { head: string | null }[] } & { head: string | null }[];
+      const actual = (result.rows ?? [...result])[0]!.head;
+      if (actual === null) {
+        this.head = prevHash;
+        return;
+      }
+      this.head = actual;
+    }
+    throw new Error(`audit: the chain of ${this.tableName} kept moving; rows not written`);
   }
 }
 
