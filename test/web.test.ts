@@ -124,7 +124,10 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 120_000 }, (
     await page.getByRole('heading', { name: 'دليل الإجراءات' }).waitFor();
     await page.getByText('جواز السفر').first().waitFor(); // the guide, from the graph
     await screenshot(page, 'kiosk-ar');
-    await page.getByRole('button', { name: 'تغيير اللغة إلى الفرنسية' }).click();
+    const toFrench = page.getByRole('button', { name: 'Français' });
+    expect(await toFrench.getAttribute('aria-describedby')).toBe('language-help');
+    expect(await page.locator('#language-help').textContent()).toBe('تغيير اللغة إلى الفرنسية');
+    await toFrench.click();
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
     await page.getByRole('heading', { name: 'Guide des démarches' }).waitFor();
     await screenshot(page, 'kiosk-fr');
