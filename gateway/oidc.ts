@@ -1,4 +1,5 @@
 import type { TrustedIssuer } from './caller-auth.js';
+import type { GatewayEnv } from './config.js';
 import type { PrincipalKind } from '../schema/principal.js';
 
 /** A production OIDC provider, as configured (OIDC_* in the README's Configuration). */
@@ -10,6 +11,20 @@ export interface OidcSettings {
   scopes: string;
   ninClaim: string;
   kinds: readonly Exclude<PrincipalKind, 'anonymous'>[];
+}
+
+/** The provider the OIDC_* variables configure, or none (the schema requires them together). */
+export function oidcSettings(env: GatewayEnv): OidcSettings | undefined {
+  if (!env.OIDC_ISSUER || !env.OIDC_JWKS_URL || !env.OIDC_CLIENT_ID) return undefined;
+  return {
+    issuer: env.OIDC_ISSUER,
+    jwksUrl: new URL(env.OIDC_JWKS_URL),
+    audience: env.OIDC_AUDIENCE ?? env.AUTH_AUDIENCE,
+    clientId: env.OIDC_CLIENT_ID,
+    scopes: env.OIDC_SCOPES,
+    ninClaim: env.OIDC_NIN_CLAIM,
+    kinds: env.OIDC_KINDS,
+  };
 }
 
 /** What the web app needs to run the authorization-code flow; nothing secret in it. */

@@ -136,6 +136,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
           req,
           body?.query ?? getQuery,
           principal,
+          // A citizen signed in at the OIDC provider holds a token of the app's client there.
+          deps.web?.oidc ? [deps.web.oidc.clientId] : [],
         );
       }
       const rawPurpose = req.headers['x-purpose'];

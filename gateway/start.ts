@@ -3,7 +3,7 @@ import { INTERNAL_ALGORITHM } from '../schema/principal.js';
 import { loadJwkFile } from '../subgraphs/kit/keys.js';
 import { createLogger } from '../subgraphs/kit/logger.js';
 import { createCallerAuth } from './caller-auth.js';
-import { oidcIssuer, webOidcConfig } from './oidc.js';
+import { oidcIssuer, oidcSettings, webOidcConfig } from './oidc.js';
 import { readGatewayEnv, subgraphUrlsFromEnv, type GatewayEnv } from './config.js';
 import { createInternalSigner } from './internal-token.js';
 import { startGateway, type RunningGateway } from './server.js';
@@ -23,18 +23,7 @@ export async function startGatewayFromEnv(
   const internal = JSON.parse(readFileSync(env.INTERNAL_PRIVATE_KEY_FILE, 'utf8')) as {
     kid?: string;
   };
-  const oidc =
-    env.OIDC_ISSUER && env.OIDC_JWKS_URL && env.OIDC_CLIENT_ID
-      ? {
-          issuer: env.OIDC_ISSUER,
-          jwksUrl: new URL(env.OIDC_JWKS_URL),
-          audience: env.OIDC_AUDIENCE ?? env.AUTH_AUDIENCE,
-          clientId: env.OIDC_CLIENT_ID,
-          scopes: env.OIDC_SCOPES,
-          ninClaim: env.OIDC_NIN_CLAIM,
-          kinds: env.OIDC_KINDS,
-        }
-      : undefined;
+  const oidc = oidcSettings(env);
   return startGateway({
     supergraphSdl: readFileSync(env.SUPERGRAPH_FILE, 'utf8'),
     subgraphUrls: urls,

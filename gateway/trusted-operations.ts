@@ -33,9 +33,13 @@ export function loadTrustedManifest(path: string): ReadonlySet<string> {
   return new Set(manifest.operations.map((o) => o.sha256));
 }
 
-const fromWebClient = (req: http.IncomingMessage, principal: Principal) =>
+const fromWebClient = (
+  req: http.IncomingMessage,
+  principal: Principal,
+  clientIds: readonly string[],
+) =>
   req.headers['apollographql-client-name'] === WEB_CLIENT_NAME ||
-  ('clientId' in principal && WEB_CLIENT_IDS.includes(principal.clientId));
+  ('clientId' in principal && clientIds.includes(principal.clientId));
 
 /**
  * In production the web app may send only the operations its build registered: a stolen
@@ -47,8 +51,10 @@ export function assertTrustedOperation(
   req: http.IncomingMessage,
   query: unknown,
   principal: Principal,
+  /** Besides WEB_CLIENT_IDS: the app's client at the OIDC provider (its tokens' client_id). */
+  webClientIds: readonly string[] = [],
 ): void {
-  if (!fromWebClient(req, principal)) return;
+  if (!fromWebClient(req, principal, [...WEB_CLIENT_IDS, ...webClientIds])) return;
   let hash: string | null = null;
   try {
     hash = typeof query === 'string' ? operationHash(query) : null;

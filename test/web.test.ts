@@ -13,6 +13,7 @@ import {
   launchChromium,
   screenshot,
 } from './support/browser.js';
+import { describeViolations, seriousViolations } from './support/axe.js';
 
 /**
  * The web app in real Chromium against the real graph: built once, served by the
@@ -84,6 +85,31 @@ async function signInAs(page: Page, path: string, personaLabel: string): Promise
   await page.waitForURL(`${base}${path}`);
 }
 
+type Lang = 'ar' | 'fr';
+
+/**
+ * axe on a screen in Arabic, then in French (switched with the header's button): no
+ * serious or critical violation in either; each found is listed by rule and element.
+ */
+async function auditInBothLanguages(
+  page: Page,
+  screen: string,
+  ready: (lang: Lang) => Promise<unknown>,
+): Promise<void> {
+  const found: string[] = [];
+  for (const lang of ['ar', 'fr'] as const) {
+    // The header's first button, whatever it is named: the name is what axe checks.
+    if (lang === 'fr') await page.getByRole('banner').getByRole('button').first().click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+    await ready(lang);
+    await screenshot(page, `a11y-${screen}-${lang}`);
+    const violations = await seriousViolations(page);
+    if (violations.length > 0)
+      found.push(`${screen} (${lang}):\n${describeViolations(violations)}`);
+  }
+  expect(found, `axe found:\n${found.join('\n')}`).toEqual([]);
+}
+
 const persona = (id: string) => {
   const p = personas.find((x) => x.id === id);
   if (!p) throw new Error(`no persona ${id}`);
@@ -124,10 +150,79 @@ describe.skipIf(!hasChromium)('the web app in Chromium', { timeout: 120_000 }, (
     await page.getByRole('heading', { name: 'دليل الإجراءات' }).waitFor();
     await page.getByText('جواز السفر').first().waitFor(); // the guide, from the graph
     await screenshot(page, 'kiosk-ar');
-    await page.getByRole('button', { name: 'تغيير اللغة إلى الفرنسية' }).click();
+    const toFrench = page.getByRole('button', { name: 'Français' });
+    expect(await toFrench.getAttribute('aria-describedby')).toBe('language-help');
+    expect(await page.locator('#language-help').textContent()).toBe('تغيير اللغة إلى الفرنسية');
+    await toFrench.click();
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
     await page.getByRole('heading', { name: 'Guide des démarches' }).waitFor();
     await screenshot(page, 'kiosk-fr');
+    await page.context().close();
+  });
+
+  it('the kiosk has no serious accessibility violation (axe), in Arabic and French', async () => {
+    const page = await newPage('ar');
+    await page.goto(base);
+    await auditInBothLanguages(page, 'kiosk', (lang) =>
+      page
+        .getByText(lang === 'ar' ? 'جواز السفر' : 'Passeport')
+        .first()
+        .waitFor(),
+    );
+    await page.context().close();
+  });
+
+  it("a citizen's account has no serious accessibility violation (axe), in Arabic and French", async () => {
+    const citizen = personas.find((p) => p.group === 'citizen')!;
+    const page = await newPage('ar');
+    await signInAs(page, '/account', citizen.label);
+    await auditInBothLanguages(page, 'account', async (lang) => {
+      await page
+        .getByTestId('record')
+        .getByText((citizen.spec as { nin: string }).nin)
+        .waitFor();
+      await page.getByTestId('history').locator('li').first().waitFor();
+      // The extract's section loads on its own (a lazy chunk): audited once it is there.
+      await page
+        .getByRole('button', { name: lang === 'ar' ? 'إصدار مستخرج' : 'Obtenir un extrait' })
+        .waitFor();
+    });
+    await page.context().close();
+  });
+
+  it("the agent's console has no serious accessibility violation (axe), in Arabic and French", async () => {
+    let agent: (typeof personas)[number] | undefined;
+    let item: QueueItem | undefined;
+    for (const p of personas.filter((x) => x.group === 'agent')) {
+      item = (await openItems(p.spec))[0];
+      if (item) {
+        agent = p;
+        break;
+      }
+    }
+    expect(item, 'an open application in a listed commune').toBeDefined();
+    const page = await newPage('ar');
+    await signInAs(page, '/agent', agent!.label);
+    // The queue and an opened application with its decision form.
+    await openInConsole(page, item!);
+    await auditInBothLanguages(page, 'agent', () =>
+      page
+        .getByTestId('application')
+        .getByRole('button', { name: /رفض|Refuser/ })
+        .waitFor(),
+    );
+    await page.context().close();
+  });
+
+  it('the ministry dashboard has no serious accessibility violation (axe), in Arabic and French', async () => {
+    const ministry = personas.find((p) => p.group === 'ministry')!;
+    const page = await newPage('ar');
+    await signInAs(page, '/dashboard', ministry.label);
+    await auditInBothLanguages(page, 'dashboard', async () => {
+      await page.getByTestId('documents-table').locator('tbody tr').first().waitFor();
+      await page.getByTestId('consultations-wilaya-table').waitFor();
+      await page.getByTestId('documents-map').locator('g.wilaya').first().waitFor();
+    });
     await page.context().close();
   });
 

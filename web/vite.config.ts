@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { wilayaShapesPlugin } from './build/wilaya-shapes';
+import { wilayaShapesPlugin } from './build/wilaya-shapes.ts';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
 

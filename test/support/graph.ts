@@ -11,6 +11,7 @@ import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server.
 import { subgraphs } from '../../subgraphs/registry.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { devIdentity } from '../../scripts/dev-personas.js';
+import { oidcIssuer, webOidcConfig, type OidcSettings } from '../../gateway/oidc.js';
 
 export const SUPERGRAPH_SDL = readFileSync(
   new URL('../../schema/supergraph.graphql', import.meta.url),
@@ -31,6 +32,8 @@ export interface GraphOptions {
   webDir?: string;
   /** Operation hashes the web client may send (enforced when production). */
   trustedOperations?: ReadonlySet<string>;
+  /** A production OIDC provider the gateway trusts beside the local issuer, and the web app signs in with. */
+  oidc?: OidcSettings;
   /** A database made elsewhere (a throwaway cluster the test stops and restarts). */
   database?: TestDatabase;
 }
@@ -123,6 +126,7 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
       audience: LOCAL_AUDIENCE,
       // The production allowlist, so the JWT tests attack what production accepts.
       algorithms: DEFAULT_CALLER_ALGORITHMS,
+      others: options.oidc ? [oidcIssuer(options.oidc, DEFAULT_CALLER_ALGORITHMS)] : [],
     }),
     sign: createInternalSigner(internal.privateKey),
     port: 0,
@@ -137,6 +141,7 @@ export async function startTestGraph(options: GraphOptions = {}): Promise<TestGr
           web: {
             dir: options.webDir,
             devIdentity: await devIdentity(database.db, caller.privateKey),
+            ...(options.oidc ? { oidc: webOidcConfig(options.oidc) } : {}),
           },
         }
       : {}),

@@ -7,7 +7,9 @@ import Provider from 'oidc-provider';
  * A real OpenID provider (panva's oidc-provider, the certified Node implementation) on an
  * ephemeral port, standing for the production issuer: public client, PKCE required,
  * its own login and consent pages (the library's development interactions: any password),
- * JWT access tokens for the graph's audience carrying the citizen's NIN in `nin`.
+ * JWT access tokens for the graph's audience carrying the citizen's NIN in `nin`. A client
+ * may ask for another audience (`resource`, RFC 8707), as another application at the same
+ * issuer would: the token then names that one.
  */
 export interface TestOidcProvider {
   issuer: string;
@@ -22,8 +24,11 @@ export const OIDC_SCOPE = 'e-commune:citizen';
 
 export async function startOidcProvider(options: {
   audience: string;
-  /** login name → NIN, as the issuer's user directory would know it. */
-  accounts: Record<string, string>;
+  /**
+   * login name → NIN, as the issuer's user directory would know it, or the claims it puts
+   * in that account's access tokens. Read at each token, so it may be filled after start.
+   */
+  accounts: Record<string, string | Record<string, unknown>>;
 }): Promise<TestOidcProvider> {
   const server = http.createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -56,9 +61,9 @@ export async function startOidcProvider(options: {
             enabled: true,
             defaultResource: () => options.audience,
             useGrantedResource: () => true,
-            getResourceServerInfo: () => ({
+            getResourceServerInfo: (_ctx, resource) => ({
               scope: OIDC_SCOPE,
-              audience: options.audience,
+              audience: resource,
               accessTokenFormat: 'jwt',
               jwt: { sign: { alg: 'ES256' } },
             }),
@@ -66,8 +71,9 @@ export async function startOidcProvider(options: {
         },
         findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id }) }),
         extraTokenClaims: (_ctx, token) => {
-          const nin = 'accountId' in token ? options.accounts[String(token.accountId)] : undefined;
-          return nin ? { nin } : undefined;
+          const account =
+            'accountId' in token ? options.accounts[String(token.accountId)] : undefined;
+          return typeof account === 'string' ? { nin: account } : account;
         },
       });
       server.on('request', provider.callback());

@@ -1,12 +1,14 @@
 import { useApolloClient } from '@apollo/client/react';
-import { useState, type MouseEvent } from 'react';
+import { lazy, Suspense, useState, type MouseEvent } from 'react';
 import { currentSession, signIn, signOut, takeSignInProblem, type Session } from './auth';
 import { useI18n, type Key } from './i18n';
 import { navigate, usePath } from './router';
 import { Account } from './screens/Account';
 import { Agent } from './screens/Agent';
-import { Dashboard } from './screens/Dashboard';
 import { Kiosk } from './screens/Kiosk';
+
+// The dashboard (charts, the wilayas' outlines) loads only for a ministry that opens it.
+const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 const NAV: { path: string; key: Key; kind?: Session['kind'] }[] = [
   { path: '/', key: 'navKiosk' },
@@ -52,7 +54,12 @@ export function App() {
     main = <NeedsSignIn path={route.path} kind={route.kind} session={session} />;
   } else if (route.path === '/account') main = <Account session={session!} />;
   else if (route.path === '/agent') main = <Agent session={session!} />;
-  else if (route.path === '/dashboard') main = <Dashboard />;
+  else if (route.path === '/dashboard')
+    main = (
+      <Suspense fallback={<p>{t('loading')}</p>}>
+        <Dashboard />
+      </Suspense>
+    );
   else main = <Kiosk />;
 
   return (
@@ -78,15 +85,19 @@ export function App() {
           </ul>
         </nav>
         <div className="tools">
+          {/* Named by what it shows, the other language's name in that language (WCAG 2.5.3:
+              a voice user says what they see); what it does is its description. */}
           <button
             type="button"
             className="secondary"
-            lang={lang === 'ar' ? 'fr' : 'ar'}
-            aria-label={t('languageLabel')}
+            aria-describedby="language-help"
             onClick={() => setLang(lang === 'ar' ? 'fr' : 'ar')}
           >
-            {t('language')}
+            <span lang={lang === 'ar' ? 'fr' : 'ar'}>{t('language')}</span>
           </button>
+          <span id="language-help" className="visually-hidden">
+            {t('languageLabel')}
+          </span>
           {session ? (
             <>
               <span className="who" dir="ltr">

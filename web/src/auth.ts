@@ -178,7 +178,8 @@ export async function completeSignIn(): Promise<{ session: Session; returnTo: st
     if (callback.searchParams.has('code') || callback.searchParams.has('error')) {
       const config = await webConfig();
       if (!config.oidc) throw new SignInRefused('provider');
-      if (!expected) throw new SignInRefused('state');
+      // Nothing pending in this tab: the flow was not started here, its verifier is not here.
+      if (!expected) throw new SignInRefused('verifier');
       ninClaim = config.oidc.ninClaim;
       ({ token, claims } = await exchangeCode(config.oidc, expected, callback));
     } else {

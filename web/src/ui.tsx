@@ -62,6 +62,18 @@ export function Select(props: {
   );
 }
 
+/**
+ * A wide table scrolls sideways on a phone; the scrolling box is focusable and named, so
+ * a keyboard user can scroll it too (WCAG 2.1.1, axe: scrollable-region-focusable).
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
 export function Section(props: { title: string; children: ReactNode; id?: string }) {
   const id = useId();
   return (

@@ -1,19 +1,14 @@
-import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { lazy, Suspense } from 'react';
 import type { Session } from '../auth';
 import { errorOf } from '../errors';
-import { disclosuresOf, present } from '../extract';
-import {
-  IssueBirthExtractDocument,
-  MyConsultationsDocument,
-  MyRecordDocument,
-  PrintableBirthExtractDocument,
-} from '../gql/graphql';
-import { openPrintable } from '../print-extract';
+import { MyConsultationsDocument, MyRecordDocument } from '../gql/graphql';
 import { History } from './History';
 import { useI18n } from '../i18n';
-import { ErrorNote, Section } from '../ui';
+import { ErrorNote, Section, TableWrap } from '../ui';
+
+// The QR code and printing code load when the account opens, not with the kiosk.
+const Extract = lazy(() => import('./Extract').then((m) => ({ default: m.Extract })));
 
 function Consultations() {
   const { t, w, date } = useI18n();
@@ -28,7 +23,7 @@ function Consultations() {
       <button type="button" className="secondary" onClick={() => void refetch()}>
         {t('reload')}
       </button>
-      <div className="table-wrap">
+      <TableWrap label={t('consultations')}>
         <table data-testid="consultations">
           <thead>
             <tr>
@@ -57,93 +52,7 @@ function Consultations() {
             ))}
           </tbody>
         </table>
-      </div>
-    </Section>
-  );
-}
-
-function Extract({ nin }: { nin: string }) {
-  const { t, lang } = useI18n();
-  const [issue, { data, error, loading }] = useMutation(IssueBirthExtractDocument);
-  const [printable, printing] = useLazyQuery(PrintableBirthExtractDocument, {
-    fetchPolicy: 'network-only',
-  });
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [qr, setQr] = useState<string | null>(null);
-  const credential = data?.issueBirthExtract.credential;
-  const presentation = credential ? present(credential, chosen) : null;
-  useEffect(() => {
-    if (!presentation) return setQr(null);
-    void QRCode.toDataURL(presentation, { errorCorrectionLevel: 'L', margin: 2, width: 320 }).then(
-      setQr,
-    );
-  }, [presentation]);
-  const fields = credential ? disclosuresOf(credential) : [];
-  return (
-    <Section title={t('myExtract')}>
-      <ErrorNote error={errorOf(error)} />
-      {!credential ? (
-        <button type="button" disabled={loading} onClick={() => void issue({ variables: { nin } })}>
-          {t('issueExtract')}
-        </button>
-      ) : (
-        <div className="extract">
-          <fieldset>
-            <legend>{t('chooseFields')}</legend>
-            {fields.map((f) => (
-              <label key={f.name} className="check">
-                <input
-                  type="checkbox"
-                  name={f.name}
-                  checked={chosen.has(f.name)}
-                  onChange={(e) => {
-                    const next = new Set(chosen);
-                    if (e.target.checked) next.add(f.name);
-                    else next.delete(f.name);
-                    setChosen(next);
-                  }}
-                />
-                <span dir="ltr">{f.name}</span>: <span dir="auto">{String(f.value)}</span>
-              </label>
-            ))}
-          </fieldset>
-          <div>
-            {qr ? (
-              <img
-                src={qr}
-                alt={`QR ${data?.issueBirthExtract.code ?? ''}`}
-                width={320}
-                height={320}
-              />
-            ) : null}
-            <p dir="ltr">{data?.issueBirthExtract.code}</p>
-            <textarea
-              readOnly
-              aria-label={t('extractCode')}
-              dir="ltr"
-              rows={3}
-              value={presentation ?? ''}
-            />
-            <ErrorNote error={errorOf(printing.error)} />
-            <button
-              type="button"
-              className="secondary"
-              disabled={!presentation || printing.loading}
-              onClick={() => {
-                if (!presentation) return;
-                void printable({ variables: { presentation } }).then((res) => {
-                  const html = res.data?.printableBirthExtract.html;
-                  if (html) openPrintable(html);
-                });
-              }}
-            >
-              {lang === 'ar'
-                ? 'طباعة المستخرج (عربي وفرنسي)'
-                : "Imprimer l'extrait (arabe et français)"}
-            </button>
-          </div>
-        </div>
-      )}
+      </TableWrap>
     </Section>
   );
 }
@@ -258,7 +167,11 @@ export function Account({ session }: { session: Session }) {
           ))}
         </ul>
       </Section>
-      {session.nin ? <Extract nin={session.nin} /> : null}
+      {session.nin ? (
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          <Extract nin={session.nin} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

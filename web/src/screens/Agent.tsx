@@ -14,7 +14,7 @@ import {
   type SubmitApplicationMutation,
 } from '../gql/graphql';
 import { useI18n } from '../i18n';
-import { ErrorNote, Field, Section, Select } from '../ui';
+import { ErrorNote, Field, Section, Select, TableWrap } from '../ui';
 
 const COUNTER = purpose('COUNTER_SERVICE');
 type Item = ApplicationQueueQuery['applicationQueue']['nodes'][number];
@@ -165,7 +165,7 @@ function Queue() {
       {loading && !data ? <p>{t('loading')}</p> : null}
       <ErrorNote error={errorOf(error)} />
       {items.length === 0 && data ? <p>{t('emptyQueue')}</p> : null}
-      <div className="table-wrap">
+      <TableWrap label={t('queue')}>
         <table data-testid="queue">
           <thead>
             <tr>
@@ -204,7 +204,7 @@ function Queue() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {current ? (
         <div className="card inner" data-testid="application">
           <h3 dir="ltr">{current.number}</h3>

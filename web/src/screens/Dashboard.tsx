@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { BarChart } from '../chart';
-import { WilayaMap } from '../wilaya-map';
+import { WilayaFigures } from '../wilaya-figures';
 import { errorOf } from '../errors';
 import { DashboardFiguresDocument, type DocumentType } from '../gql/graphql';
 import { useI18n } from '../i18n';
-import { ErrorNote, Field, Section } from '../ui';
+import { ErrorNote, Field, Section, TableWrap } from '../ui';
 
 const TYPES: DocumentType[] = ['NATIONAL_ID_CARD', 'PASSPORT', 'DRIVING_LICENCE'];
 const day = (offset: number) =>
@@ -39,11 +39,9 @@ export function Dashboard() {
     label: w(type),
     value: wilayaRows.reduce((s, r) => s + (r.counts[type] ?? 0), 0),
   }));
-  const documentsByWilaya = new Map(wilayaRows.map((r) => [r.code, r.total]));
   const byBirthWilaya = [...(data?.consultationsByWilaya ?? [])].sort(
     (a, b) => b.consultations - a.consultations,
   );
-  const consultationsByWilaya = new Map(byBirthWilaya.map((r) => [r.wilayaCode, r.consultations]));
   const consultations = [...(data?.consultationStatistics ?? [])].sort(
     (a, b) => b.consultations - a.consultations,
   );
@@ -56,54 +54,27 @@ export function Dashboard() {
       {loading && !data ? <p>{t('loading')}</p> : null}
       <ErrorNote error={errorOf(error)} />
       <Section title={t('docsByType')} id="documents">
-        <div className="split">
-          <div>
-            <WilayaMap
-              id="documents-map"
-              title={t('docsByWilaya')}
-              unit={t('unitDocuments')}
-              values={documentsByWilaya}
-              names={wilayaName}
-            />
-            <BarChart title={t('docsByType')} bars={typeTotals} />
-            <BarChart
-              title={t('wilaya')}
-              bars={wilayaRows.slice(0, 12).map((r) => ({
-                label: wilayaName.get(r.code) ?? r.code,
-                value: r.total,
-              }))}
-            />
-          </div>
-          <div className="table-wrap">
-            <table data-testid="documents-table">
-              <caption>{t('docsByType')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('wilaya')}</th>
-                  {TYPES.map((type) => (
-                    <th scope="col" key={type}>
-                      {w(type)}
-                    </th>
-                  ))}
-                  <th scope="col">{t('total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {wilayaRows.map((r) => (
-                  <tr key={r.code}>
-                    <th scope="row">
-                      <span dir="ltr">{r.code}</span> {wilayaName.get(r.code)}
-                    </th>
-                    {TYPES.map((type) => (
-                      <td key={type}>{number(r.counts[type] ?? 0)}</td>
-                    ))}
-                    <td>{number(r.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <WilayaFigures
+          id="documents"
+          title={t('docsByWilaya')}
+          unit={t('unitDocuments')}
+          names={wilayaName}
+          columns={[...TYPES.map((type) => w(type)), t('total')]}
+          rows={wilayaRows.map((r) => ({
+            code: r.code,
+            value: r.total,
+            cells: [...TYPES.map((type) => r.counts[type] ?? 0), r.total],
+          }))}
+        >
+          <BarChart title={t('docsByType')} bars={typeTotals} />
+          <BarChart
+            title={t('wilaya')}
+            bars={wilayaRows.slice(0, 12).map((r) => ({
+              label: wilayaName.get(r.code) ?? r.code,
+              value: r.total,
+            }))}
+          />
+        </WilayaFigures>
       </Section>
       <Section title={t('consultationsByMinistry')} id="consultations-by-ministry">
         <div className="split">
@@ -114,7 +85,7 @@ export function Dashboard() {
               value: c.consultations,
             }))}
           />
-          <div className="table-wrap">
+          <TableWrap label={t('consultationsByMinistry')}>
             <table data-testid="consultations-table">
               <caption>{t('consultationsByMinistry')}</caption>
               <thead>
@@ -136,42 +107,22 @@ export function Dashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </div>
       </Section>
       <Section title={t('consultationsByWilaya')} id="consultations-by-wilaya">
-        <div className="split">
-          <WilayaMap
-            id="consultations-map"
-            title={t('consultationsByWilaya')}
-            unit={t('unitConsultations')}
-            values={consultationsByWilaya}
-            names={wilayaName}
-          />
-          <div className="table-wrap">
-            <table data-testid="consultations-wilaya-table">
-              <caption>{t('consultationsByWilaya')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('wilaya')}</th>
-                  <th scope="col">{t('count')}</th>
-                  <th scope="col">{t('distinctCitizens')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {byBirthWilaya.map((r) => (
-                  <tr key={r.wilayaCode}>
-                    <th scope="row">
-                      <span dir="ltr">{r.wilayaCode}</span> {wilayaName.get(r.wilayaCode)}
-                    </th>
-                    <td>{number(r.consultations)}</td>
-                    <td>{number(r.distinctCitizens)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <WilayaFigures
+          id="consultations-wilaya"
+          title={t('consultationsByWilaya')}
+          unit={t('unitConsultations')}
+          names={wilayaName}
+          columns={[t('count'), t('distinctCitizens')]}
+          rows={byBirthWilaya.map((r) => ({
+            code: r.wilayaCode,
+            value: r.consultations,
+            cells: [r.consultations, r.distinctCitizens],
+          }))}
+        />
       </Section>
     </>
   );
