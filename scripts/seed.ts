@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.js';
 import { seedIfEmpty } from '../db/seed/index.js';
@@ -30,16 +31,28 @@ const started = Date.now();
 const width = 30;
 let peakRss = process.memoryUsage.rss();
 let shown = 0;
-// Seconds per stage, printed at the end: where a slow run spent its time.
+/** Load average over the last minute: the figures depend on what else the machine runs. */
+const load = () => loadavg()[0]!.toFixed(1);
+// Seconds per stage, each printed as it ends and all at the end: where a slow run spent
+// its time.
 const stages = new Map<string, number>();
 let stage = '';
 let stageStart = started;
+let barOpen = false;
 const enter = (next: string) => {
   const now = Date.now();
-  if (stage) stages.set(stage, (stages.get(stage) ?? 0) + (now - stageStart) / 1000);
+  if (stage) {
+    const seconds = (now - stageStart) / 1000;
+    stages.set(stage, (stages.get(stage) ?? 0) + seconds);
+    if (barOpen) process.stdout.write('\n');
+    barOpen = false;
+    process.stdout.write(`${stage}: ${seconds.toFixed(1)} s (load ${load()})\n`);
+  }
   stage = next;
   stageStart = now;
 };
+/** Stages with a bar; the others only print their time. */
+const BARS = new Set(['citizens', 'indexes']);
 const seeded = await seedIfEmpty(database.db, {
   citizens: count,
   seed,
@@ -48,15 +61,15 @@ const seeded = await seedIfEmpty(database.db, {
     if (name !== stage) enter(name);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     const now = Date.now();
-    if ((name !== 'citizens' && name !== 'patrimony') || total <= 1) return;
+    if (!BARS.has(name) || total <= 1) return;
     if (done < total && now - shown < 200) return;
     shown = now;
     const filled = total === 0 ? width : Math.round((done / total) * width);
-    const rate = Math.round(done / Math.max(0.001, (now - started) / 1000));
+    const rate = Math.round(done / Math.max(0.001, (now - stageStart) / 1000));
+    barOpen = true;
     process.stdout.write(
-      `\r${name} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${name === 'citizens' ? ` (${rate}/s)` : ''}   `,
+      `\r${name} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${name === 'citizens' ? ` (${rate}/s)` : ' tables'}   `,
     );
-    if (done === total) process.stdout.write('\n');
   },
 });
 enter('');
@@ -66,7 +79,7 @@ peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 if (!seeded) process.stdout.write('already seeded: nothing to do\n');
 else
   process.stdout.write(
-    `${seeded.wilayas} wilayas, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases, ${seeded.schools} schools, ${seeded.enrolments} enrolments, ${seeded.establishments} establishments, ${seeded.associations} associations in ${seconds.toFixed(1)} s (${Math.round(seeded.citizens / seconds)} citizens/s, analyze included), peak RSS ${Math.round(peakRss / 2 ** 20)} MB\n`,
+    `${seeded.wilayas} wilayas, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases, ${seeded.schools} schools, ${seeded.enrolments} enrolments, ${seeded.establishments} establishments, ${seeded.associations} associations in ${seconds.toFixed(1)} s (${Math.round(seeded.citizens / seconds)} citizens/s, analyze included), peak RSS ${Math.round(peakRss / 2 ** 20)} MB, load ${load()}\n`,
   );
 if (seeded)
   process.stdout.write(

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import type { BulkLoader } from '../bulk.js';
-import { raiseCounters, raiseSerials } from '../serials.js';
 import { NinList } from './nin-list.js';
 import { insertSink, writeAll, type RowSink } from './sink.js';
 import {
@@ -26,7 +25,7 @@ import { loadTerritory } from './communes.js';
 import { PatrimonyGenerator } from './patrimony.js';
 import * as patrimonyTables from '../tables/patrimony.js';
 import * as disputesTables from '../tables/disputes.js';
-import { seedEducation } from './education.js';
+import { SchoolChildren, seedEducation } from './education.js';
 
 export interface SeedOptions {
   /** Number of synthetic citizens. */
@@ -59,6 +58,14 @@ export interface SeedReport {
   associations: number;
 }
 
+/** The tables the seed fills by INSERT even on PostgreSQL (the territory, academic years). */
+const INSERTED_TABLES = [
+  'communes.wilayas',
+  'communes.dairas',
+  'communes.communes',
+  'education.academic_years',
+].join(', ');
+
 /** Citizens per generated batch: the generators' output depends on it, so it stays. */
 const CHUNK = 1000;
 
@@ -66,7 +73,10 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-/** Runs `work` with the bulk loader when there is one, INSERTs otherwise. */
+/**
+ * Runs `work` with the bulk loader when there is one, INSERTs otherwise; then, on
+ * PostgreSQL, ends the COPYs, which builds the indexes and commits (the 'indexes' stage).
+ */
 async function withSink<T>(
   db: Db,
   options: SeedOptions,
@@ -75,7 +85,10 @@ async function withSink<T>(
   const loader = options.bulk?.();
   try {
     const result = await work(loader ?? insertSink(db));
-    await loader?.flush();
+    if (loader) {
+      options.onProgress?.('indexes', 0, 1);
+      await loader.flush((_, done, total) => options.onProgress?.('indexes', done, total));
+    }
     return result;
   } finally {
     await loader?.close();
@@ -94,10 +107,16 @@ export async function seedTerritory(
   return { wilayas: t.wilayas.length, dairas: t.dairas.length, communes: t.communes.length };
 }
 
+/**
+ * Citizens and what follows them (acts, documents, vehicles, hygiene, associations), the
+ * communes' patrimony, the schools and their enrolments, and the counters they used, all
+ * into one sink: on PostgreSQL every table's COPY runs at once and nothing is read back.
+ */
 export async function seedCitizens(
   db: Db,
   options: SeedOptions,
-): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes' | 'schools' | 'enrolments'>> {
+  sink: RowSink,
+): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes'>> {
   const codes = (
     await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
   ).map((r) => r.code);
@@ -121,9 +140,13 @@ export async function seedCitizens(
     associations: 0,
   };
   const tenants = new NinList();
-  await withSink(db, options, async (sink) => {
+  const pupils = new SchoolChildren();
+  {
     for (const batch of generator.batches(CHUNK)) {
-      for (const c of batch) if (!c.deathDate && c.birthDate < '2004-01-01') tenants.push(c.nin);
+      for (const c of batch) {
+        if (!c.deathDate && c.birthDate < '2004-01-01') tenants.push(c.nin);
+        pupils.offer(c);
+      }
       const drawn = registers.generate(batch, generator.takeCouples());
       const issued = papers.generate(batch);
       const fleet = cars.generate(batch);
@@ -162,17 +185,22 @@ export async function seedCitizens(
       counts.done += batch.length;
       options.onProgress?.('citizens', counts.done, options.citizens);
     }
-  });
+  }
+  const patrimony = await seedPatrimony(sink, options, codes, tenants);
+  // Schools follow the children just generated.
+  options.onProgress?.('schools', 0, 1);
+  const education = await seedEducation(db, options.seed, pupils.inNinOrder(), sink);
+  options.onProgress?.('schools', 1, 1);
   options.onProgress?.('counters', 0, 1);
-  await raiseCounters(db, ninSerials, 'prefix', generator.serialsUsed);
-  await raiseSerials(db, serials, papers.serialsUsed);
-  await raiseSerials(db, citizenSerials, registers.serialsUsed);
-  await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
+  await sink.raise(ninSerials, 'prefix', generator.serialsUsed);
+  await sink.raise(serials, 'key', papers.serialsUsed);
+  await sink.raise(citizenSerials, 'key', registers.serialsUsed);
+  await sink.raise(vehicleTables.serials, 'key', cars.serialsUsed);
+  await sink.raise(hygieneTables.serials, 'key', hygiene.serialsUsed);
+  await sink.raise(associationTables.serials, 'key', registry.serialsUsed);
   options.onProgress?.('counters', 1, 1);
-  const patrimony = await seedPatrimony(db, options, codes, tenants);
-  await raiseSerials(db, hygieneTables.serials, hygiene.serialsUsed);
-  await raiseSerials(db, associationTables.serials, registry.serialsUsed);
   return {
+    ...education,
     citizens: counts.done,
     documents: counts.documents,
     applications: counts.applications,
@@ -185,25 +213,28 @@ export async function seedCitizens(
 }
 
 /** Every commune's patrimony and a few cases (db/seed/patrimony.ts). */
-async function seedPatrimony(db: Db, options: SeedOptions, codes: string[], tenants: NinList) {
+async function seedPatrimony(
+  sink: RowSink,
+  options: SeedOptions,
+  codes: string[],
+  tenants: NinList,
+) {
   options.onProgress?.('patrimony', 0, 1);
   const gen = new PatrimonyGenerator(options.seed, options.citizens);
   const p = gen.generate(codes, tenants);
   const t = patrimonyTables;
-  await withSink(db, options, (sink) =>
-    writeAll(sink, [
-      [t.assets, p.assets],
-      [t.leases, p.leases],
-      [t.payments, p.payments],
-      [t.expenses, p.expenses],
-      [t.formalNotices, p.notices],
-      [disputesTables.cases, p.cases],
-      [disputesTables.hearings, p.hearings],
-      [disputesTables.caseEvents, p.events],
-    ]),
-  );
-  await raiseSerials(db, t.serials, gen.patrimonyCounters.used);
-  await raiseSerials(db, disputesTables.serials, gen.disputesCounters.used);
+  await writeAll(sink, [
+    [t.assets, p.assets],
+    [t.leases, p.leases],
+    [t.payments, p.payments],
+    [t.expenses, p.expenses],
+    [t.formalNotices, p.notices],
+    [disputesTables.cases, p.cases],
+    [disputesTables.hearings, p.hearings],
+    [disputesTables.caseEvents, p.events],
+  ]);
+  await sink.raise(t.serials, 'key', gen.patrimonyCounters.used);
+  await sink.raise(disputesTables.serials, 'key', gen.disputesCounters.used);
   options.onProgress?.('patrimony', p.assets.length, p.assets.length);
   return { assets: p.assets.length, leases: p.leases.length, cases: p.cases.length };
 }
@@ -240,21 +271,15 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
   }
   if ((await count(db, citizens)) === 0 && options.citizens > 0) {
     options.onProgress?.('citizens', 0, options.citizens);
-    Object.assign(report, await seedCitizens(db, options));
-    // Schools follow the children just seeded.
-    options.onProgress?.('schools', 0, 1);
-    Object.assign(
-      report,
-      await seedEducation(db, options.seed, (work) => withSink(db, options, work)),
-    );
-    options.onProgress?.('schools', 1, 1);
+    Object.assign(report, await withSink(db, options, (sink) => seedCitizens(db, options, sink)));
     seeded = true;
   }
   // Fresh statistics, or the planner guesses: after a bulk load it would otherwise plan
-  // on an empty table's figures until autovacuum gets round to it.
+  // on an empty table's figures until autovacuum gets round to it. The bulk loader has
+  // analysed every table it loaded, in the load's transaction; what is left is small.
   if (seeded) {
     options.onProgress?.('analyze', 0, 1);
-    await db.execute(sql`analyze`);
+    await db.execute(options.bulk ? sql`analyze ${sql.raw(INSERTED_TABLES)}` : sql`analyze`);
     options.onProgress?.('analyze', 1, 1);
   }
   return seeded ? report : null;
