@@ -32,6 +32,9 @@ export interface BulkLoader {
   close(): Promise<void>;
 }
 
+/** Opens a loader; `url` is where it connects, for worker threads to open their own. */
+export type BulkLoaderFactory = (() => BulkLoader) & { url?: string };
+
 /** What one table's load cost, for the seed's timings. */
 export interface TableLoad {
   table: string;

@@ -14,6 +14,8 @@ const { values } = parseArgs({
   options: {
     citizens: { type: 'string', default: '3000' },
     seed: { type: 'string', default: '20260101' },
+    // Draws everything on the main thread (the same rows, to compare timings).
+    'one-thread': { type: 'boolean', default: false },
   },
 });
 const count = Number(values.citizens);
@@ -47,16 +49,28 @@ const enter = (next: string) => {
     if (barOpen) process.stdout.write('\n');
     barOpen = false;
     process.stdout.write(`${stage}: ${seconds.toFixed(1)} s (load ${load()})\n`);
+    if (stage === 'indexes' && slowest) process.stdout.write(`  longest to index: ${slowest}\n`);
   }
   stage = next;
   stageStart = now;
 };
 /** Stages with a bar; the others only print their time. */
 const BARS = new Set(['citizens', 'indexes']);
+let slowest = '';
 const seeded = await seedIfEmpty(database.db, {
   citizens: count,
   seed,
   bulk: database.bulkLoader,
+  workers: !values['one-thread'],
+  onLoaded: (tables) => {
+    slowest = [...tables]
+      .sort((a, b) => b.indexSeconds - a.indexSeconds)
+      .slice(0, 4)
+      .map(
+        (t) => `${t.table} ${t.indexSeconds.toFixed(1)} s (${t.indexes} indexes, ${t.rows} rows)`,
+      )
+      .join(', ');
+  },
   onProgress: (name, done, total) => {
     if (name !== stage) enter(name);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());

@@ -1,26 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import type { BulkLoader } from '../bulk.js';
+import type { BulkLoaderFactory, TableLoad } from '../bulk.js';
+import { startFollowerPool, type FollowerPool } from './follower-pool.js';
+import { FOLLOWER_GROUPS, addCounts, follower } from './followers.js';
 import { NinList } from './nin-list.js';
 import { insertSink, writeAll, type RowSink } from './sink.js';
-import {
-  citizens,
-  civilActs,
-  marginalNotes,
-  ninSerials,
-  serials as citizenSerials,
-} from '../tables/citizens.js';
-import { CivilActGenerator } from './civil-acts.js';
+import { citizens, ninSerials } from '../tables/citizens.js';
 import { communes, dairas, wilayas } from '../tables/communes.js';
-import { applicationEvents, applications, documents, serials } from '../tables/documents.js';
 import { CitizenGenerator } from './citizens.js';
-import { DocumentGenerator } from './documents.js';
-import { VehicleGenerator } from './vehicles.js';
-import * as vehicleTables from '../tables/vehicles.js';
-import * as hygieneTables from '../tables/hygiene.js';
-import { HygieneGenerator } from './hygiene.js';
-import * as associationTables from '../tables/associations.js';
-import { AssociationGenerator } from './associations.js';
 import { loadTerritory } from './communes.js';
 import { PatrimonyGenerator } from './patrimony.js';
 import * as patrimonyTables from '../tables/patrimony.js';
@@ -33,11 +20,19 @@ export interface SeedOptions {
   /** PRNG seed: the same value gives the same data. */
   seed: number;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Each loaded table's rows and index time, once the bulk load has committed (PostgreSQL). */
+  onLoaded?: (tables: TableLoad[]) => void;
   /**
    * Bulk loading (PostgreSQL: DatabaseHandle.bulkLoader): the big tables go in by COPY.
    * Without it, INSERTs (PGlite). Either way the same rows.
    */
-  bulk?: (() => BulkLoader) | undefined;
+  bulk?: BulkLoaderFactory | undefined;
+  /**
+   * With a bulk loader that has a URL, the acts, documents and the rest are drawn in two
+   * worker threads (db/seed/follower-pool.ts); false keeps them on the main thread. The
+   * rows are the same either way.
+   */
+  workers?: boolean;
 }
 
 export interface SeedReport {
@@ -73,28 +68,6 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
-/**
- * Runs `work` with the bulk loader when there is one, INSERTs otherwise; then, on
- * PostgreSQL, ends the COPYs, which builds the indexes and commits (the 'indexes' stage).
- */
-async function withSink<T>(
-  db: Db,
-  options: SeedOptions,
-  work: (sink: RowSink) => Promise<T>,
-): Promise<T> {
-  const loader = options.bulk?.();
-  try {
-    const result = await work(loader ?? insertSink(db));
-    if (loader) {
-      options.onProgress?.('indexes', 0, 1);
-      await loader.flush((_, done, total) => options.onProgress?.('indexes', done, total));
-    }
-    return result;
-  } finally {
-    await loader?.close();
-  }
-}
-
 export async function seedTerritory(
   db: Db,
 ): Promise<Pick<SeedReport, 'wilayas' | 'dairas' | 'communes'>> {
@@ -107,109 +80,91 @@ export async function seedTerritory(
   return { wilayas: t.wilayas.length, dairas: t.dairas.length, communes: t.communes.length };
 }
 
+/** The follower generators, on the main thread (INSERTs, or COPY without workers). */
+function followersInThread(sink: RowSink, seed: number): FollowerPool {
+  const groups = FOLLOWER_GROUPS.map((group) => follower(group, seed));
+  return {
+    async push(batch, couples) {
+      for (const g of groups) await writeAll(sink, g.generate(batch, couples));
+    },
+    async finish() {
+      const counts = { ...groups[0]!.counts };
+      for (const g of groups.slice(1)) addCounts(counts, g.counts);
+      for (const g of groups)
+        for (const [table, key, used] of g.counters()) await sink.raise(table, key, used);
+      return { counts, loads: [] };
+    },
+    async close() {},
+  };
+}
+
 /**
  * Citizens and what follows them (acts, documents, vehicles, hygiene, associations), the
- * communes' patrimony, the schools and their enrolments, and the counters they used, all
- * into one sink: on PostgreSQL every table's COPY runs at once and nothing is read back.
+ * communes' patrimony, the schools and their enrolments, and the counters they used. On
+ * PostgreSQL every table's COPY runs at once, the followers in worker threads with COPYs
+ * of their own, then every table builds its indexes and commits (the 'indexes' stage);
+ * nothing is read back.
  */
-export async function seedCitizens(
+async function seedPopulation(
   db: Db,
   options: SeedOptions,
-  sink: RowSink,
 ): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes'>> {
-  const codes = (
-    await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
-  ).map((r) => r.code);
-  const generator = new CitizenGenerator({
-    seed: options.seed,
-    count: options.citizens,
-    communeCodes: codes,
-  });
-  const papers = new DocumentGenerator(options.seed);
-  const cars = new VehicleGenerator(options.seed);
-  const registers = new CivilActGenerator();
-  const hygiene = new HygieneGenerator(options.seed);
-  const registry = new AssociationGenerator(options.seed);
-  const counts = {
-    done: 0,
-    documents: 0,
-    applications: 0,
-    vehicles: 0,
-    establishments: 0,
-    requests: 0,
-    associations: 0,
-  };
-  const tenants = new NinList();
-  const pupils = new SchoolChildren();
-  {
+  const loader = options.bulk?.();
+  const sink = loader ?? insertSink(db);
+  const url = options.bulk?.url;
+  const followers =
+    loader && url && options.workers !== false
+      ? startFollowerPool(url, options.seed)
+      : followersInThread(sink, options.seed);
+  try {
+    const codes = (
+      await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
+    ).map((r) => r.code);
+    const generator = new CitizenGenerator({
+      seed: options.seed,
+      count: options.citizens,
+      communeCodes: codes,
+    });
+    const tenants = new NinList();
+    const pupils = new SchoolChildren();
+    let done = 0;
     for (const batch of generator.batches(CHUNK)) {
       for (const c of batch) {
         if (!c.deathDate && c.birthDate < '2004-01-01') tenants.push(c.nin);
         pupils.offer(c);
       }
-      const drawn = registers.generate(batch, generator.takeCouples());
-      const issued = papers.generate(batch);
-      const fleet = cars.generate(batch);
-      const office = hygiene.generate(batch);
-      const clubs = registry.generate(batch);
-      await writeAll(sink, [
-        [citizens, batch as unknown as Record<string, unknown>[]],
-        [civilActs, drawn.acts],
-        [marginalNotes, drawn.notes],
-        [documents, issued.documents as unknown as Record<string, unknown>[]],
-        [applications, issued.applications as unknown as Record<string, unknown>[]],
-        [applicationEvents, issued.events as unknown as Record<string, unknown>[]],
-        [vehicleTables.vehicles, fleet.vehicles as unknown as Record<string, unknown>[]],
-        [vehicleTables.ownerships, fleet.ownerships as unknown as Record<string, unknown>[]],
-        [vehicleTables.registrationCards, fleet.cards as unknown as Record<string, unknown>[]],
-        [hygieneTables.establishments, office.establishments],
-        [hygieneTables.inspections, office.inspections],
-        [hygieneTables.inspectionItems, office.items],
-        [hygieneTables.samplingPoints, office.points],
-        [hygieneTables.waterSamples, office.samples],
-        [hygieneTables.campaigns, office.campaigns],
-        [hygieneTables.requests, office.requests],
-        [hygieneTables.requestEvents, office.events],
-        [associationTables.associations, clubs.associations],
-        [associationTables.founders, clubs.founders],
-        [associationTables.boardMembers, clubs.board],
-        [associationTables.associationEvents, clubs.events],
-        [associationTables.generalAssemblies, clubs.assemblies],
-      ]);
-      counts.vehicles += fleet.vehicles.length;
-      counts.establishments += office.establishments.length;
-      counts.requests += office.requests.length;
-      counts.associations += clubs.associations.length;
-      counts.documents += issued.documents.length;
-      counts.applications += issued.applications.length;
-      counts.done += batch.length;
-      options.onProgress?.('citizens', counts.done, options.citizens);
+      const couples = generator.takeCouples();
+      await sink.write(citizens, batch as unknown as Record<string, unknown>[]);
+      await followers.push(batch, couples);
+      done += batch.length;
+      options.onProgress?.('citizens', done, options.citizens);
     }
+    const patrimony = await seedPatrimony(sink, options, codes, tenants);
+    // Schools follow the children just generated.
+    options.onProgress?.('schools', 0, 1);
+    const education = await seedEducation(db, options.seed, pupils.inNinOrder(), sink);
+    options.onProgress?.('schools', 1, 1);
+    await sink.raise(ninSerials, 'prefix', generator.serialsUsed);
+    options.onProgress?.('indexes', 0, 1);
+    const indexed = { main: [0, 0], workers: [0, 0] };
+    const progress = (which: keyof typeof indexed) => (done: number, total: number) => {
+      indexed[which] = [done, total];
+      options.onProgress?.(
+        'indexes',
+        indexed.main[0]! + indexed.workers[0]!,
+        indexed.main[1]! + indexed.workers[1]!,
+      );
+    };
+    const [followed, loads] = await Promise.all([
+      followers.finish(progress('workers')),
+      loader ? loader.flush((_, done, total) => progress('main')(done, total)) : [],
+    ]);
+    if (loader) options.onLoaded?.([...loads, ...followed.loads]);
+    return { citizens: done, ...followed.counts, ...patrimony, ...education };
+  } finally {
+    await followers.close();
+    await loader?.close();
   }
-  const patrimony = await seedPatrimony(sink, options, codes, tenants);
-  // Schools follow the children just generated.
-  options.onProgress?.('schools', 0, 1);
-  const education = await seedEducation(db, options.seed, pupils.inNinOrder(), sink);
-  options.onProgress?.('schools', 1, 1);
-  options.onProgress?.('counters', 0, 1);
-  await sink.raise(ninSerials, 'prefix', generator.serialsUsed);
-  await sink.raise(serials, 'key', papers.serialsUsed);
-  await sink.raise(citizenSerials, 'key', registers.serialsUsed);
-  await sink.raise(vehicleTables.serials, 'key', cars.serialsUsed);
-  await sink.raise(hygieneTables.serials, 'key', hygiene.serialsUsed);
-  await sink.raise(associationTables.serials, 'key', registry.serialsUsed);
-  options.onProgress?.('counters', 1, 1);
-  return {
-    ...education,
-    citizens: counts.done,
-    documents: counts.documents,
-    applications: counts.applications,
-    vehicles: counts.vehicles,
-    ...patrimony,
-    establishments: counts.establishments,
-    hygieneRequests: counts.requests,
-    associations: counts.associations,
-  };
 }
 
 /** Every commune's patrimony and a few cases (db/seed/patrimony.ts). */
@@ -271,7 +226,7 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
   }
   if ((await count(db, citizens)) === 0 && options.citizens > 0) {
     options.onProgress?.('citizens', 0, options.citizens);
-    Object.assign(report, await withSink(db, options, (sink) => seedCitizens(db, options, sink)));
+    Object.assign(report, await seedPopulation(db, options));
     seeded = true;
   }
   // Fresh statistics, or the planner guesses: after a bulk load it would otherwise plan
