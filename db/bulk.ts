@@ -17,6 +17,11 @@ export interface BulkLoader {
   /** Appends rows to the table's COPY (opened on first use); waits while too much is queued. */
   write(table: PgTable, rows: readonly Record<string, unknown>[]): Promise<void>;
   /**
+   * Ends the table's COPY now, so that its indexes build while the other tables load; the
+   * commit still waits for `flush`'s turn. No more rows may be written to it.
+   */
+  seal(table: PgTable): Promise<void>;
+  /**
    * Raises a table of (text key, integer last) counters to at least `used`, never lowering
    * one: COPY into a temporary table, then one INSERT … ON CONFLICT, on a connection of its
    * own while the COPYs go on. Committed by the time `flush` returns.
@@ -225,6 +230,10 @@ export function openBulkLoader(url: string, connect: typeof postgres): BulkLoade
       if (copy.stream.writableLength > QUEUED_BYTES)
         await Promise.race([once(copy.stream, 'drain'), copy.done]);
       if (copy.failure) throw copy.failure;
+    },
+    async seal(table) {
+      const pending = open.get(table);
+      if (pending) (await pending).end();
     },
     raise(table, keyColumn, used) {
       for (const k of used.keys())

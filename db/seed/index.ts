@@ -139,6 +139,8 @@ async function seedPopulation(
       done += batch.length;
       options.onProgress?.('citizens', done, options.citizens);
     }
+    // The citizens' indexes (the longest to build) start while the rest is drawn.
+    await sink.seal(citizens);
     const patrimony = await seedPatrimony(sink, options, codes, tenants);
     // Schools follow the children just generated.
     options.onProgress?.('schools', 0, 1);
