@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger as DrizzleLogger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { openBulkLoader, type BulkLoader } from './bulk.js';
+import { openBulkLoader, type BulkLoaderFactory } from './bulk.js';
 import { instrumentPglite, instrumentPostgres, type PoolGauge } from './instrument.js';
 import { withMigrationLock } from './migrate-lock.js';
 import { gatedClient, PoolGate, type PoolStats } from './pool-gate.js';
@@ -25,7 +25,7 @@ export interface DatabaseHandle {
   /** The connection gate's use and queue (PostgreSQL only; PGlite has no pool). */
   poolStats?: () => PoolStats;
   /** A COPY loader on its own connections, for seeding (PostgreSQL only: db/bulk.ts). */
-  bulkLoader?: () => BulkLoader;
+  bulkLoader?: BulkLoaderFactory;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -103,7 +103,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       stats,
       pool,
       poolStats: () => gate.stats(),
-      bulkLoader: () => openBulkLoader(url, postgres),
+      bulkLoader: Object.assign(() => openBulkLoader(url, postgres), { url }),
       migrate: () =>
         withMigrationLock(url, postgres as never, () =>
           migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),

@@ -37,6 +37,12 @@ function field(column: Column, value: unknown): string {
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** `"schema"."table"`, as COPY and DDL name it. */
+export function quoteTarget(table: PgTable): string {
+  const { schema } = getTableConfig(table);
+  return `${schema ? `${quote(schema)}.` : ''}${quote(getTableName(table))}`;
+}
+
 /**
  * The layout for rows shaped like `sample`: every column, except those with a default
  * that the sample does not set (left to their default, as an INSERT that omits them).
@@ -44,7 +50,6 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * column has a default: that case is refused rather than silently different.
  */
 export function copyLayout(table: PgTable, sample: Record<string, unknown>): CopyLayout {
-  const { schema } = getTableConfig(table);
   for (const key of Object.keys(sample))
     if (!(key in getTableColumns(table)))
       throw new Error(`${getTableName(table)} has no column for key "${key}"`);
@@ -52,7 +57,7 @@ export function copyLayout(table: PgTable, sample: Record<string, unknown>): Cop
     ([key, column]) => key in sample || !column.hasDefault,
   );
   return {
-    target: `${schema ? `${quote(schema)}.` : ''}${quote(getTableName(table))}`,
+    target: quoteTarget(table),
     columns: picked.map(([, c]) => quote(c.name)),
     encode(rows) {
       let out = '';

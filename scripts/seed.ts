@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client.js';
 import { seedIfEmpty } from '../db/seed/index.js';
@@ -13,6 +14,8 @@ const { values } = parseArgs({
   options: {
     citizens: { type: 'string', default: '3000' },
     seed: { type: 'string', default: '20260101' },
+    // Draws everything on the main thread (the same rows, to compare timings).
+    'one-thread': { type: 'boolean', default: false },
   },
 });
 const count = Number(values.citizens);
@@ -30,33 +33,57 @@ const started = Date.now();
 const width = 30;
 let peakRss = process.memoryUsage.rss();
 let shown = 0;
-// Seconds per stage, printed at the end: where a slow run spent its time.
+/** Load average over the last minute: the figures depend on what else the machine runs. */
+const load = () => loadavg()[0]!.toFixed(1);
+// Seconds per stage, each printed as it ends and all at the end: where a slow run spent
+// its time.
 const stages = new Map<string, number>();
 let stage = '';
 let stageStart = started;
+let barOpen = false;
 const enter = (next: string) => {
   const now = Date.now();
-  if (stage) stages.set(stage, (stages.get(stage) ?? 0) + (now - stageStart) / 1000);
+  if (stage) {
+    const seconds = (now - stageStart) / 1000;
+    stages.set(stage, (stages.get(stage) ?? 0) + seconds);
+    if (barOpen) process.stdout.write('\n');
+    barOpen = false;
+    process.stdout.write(`${stage}: ${seconds.toFixed(1)} s (load ${load()})\n`);
+    if (stage === 'indexes' && slowest) process.stdout.write(`  longest to index: ${slowest}\n`);
+  }
   stage = next;
   stageStart = now;
 };
+/** Stages with a bar; the others only print their time. */
+const BARS = new Set(['citizens', 'indexes']);
+let slowest = '';
 const seeded = await seedIfEmpty(database.db, {
   citizens: count,
   seed,
   bulk: database.bulkLoader,
+  workers: !values['one-thread'],
+  onLoaded: (tables) => {
+    slowest = [...tables]
+      .sort((a, b) => b.indexSeconds - a.indexSeconds)
+      .slice(0, 4)
+      .map(
+        (t) => `${t.table} ${t.indexSeconds.toFixed(1)} s (${t.indexes} indexes, ${t.rows} rows)`,
+      )
+      .join(', ');
+  },
   onProgress: (name, done, total) => {
     if (name !== stage) enter(name);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     const now = Date.now();
-    if ((name !== 'citizens' && name !== 'patrimony') || total <= 1) return;
+    if (!BARS.has(name) || total <= 1) return;
     if (done < total && now - shown < 200) return;
     shown = now;
     const filled = total === 0 ? width : Math.round((done / total) * width);
-    const rate = Math.round(done / Math.max(0.001, (now - started) / 1000));
+    const rate = Math.round(done / Math.max(0.001, (now - stageStart) / 1000));
+    barOpen = true;
     process.stdout.write(
-      `\r${name} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${name === 'citizens' ? ` (${rate}/s)` : ''}   `,
+      `\r${name} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${name === 'citizens' ? ` (${rate}/s)` : ' tables'}   `,
     );
-    if (done === total) process.stdout.write('\n');
   },
 });
 enter('');
@@ -66,7 +93,7 @@ peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 if (!seeded) process.stdout.write('already seeded: nothing to do\n');
 else
   process.stdout.write(
-    `${seeded.wilayas} wilayas, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases, ${seeded.schools} schools, ${seeded.enrolments} enrolments, ${seeded.establishments} establishments, ${seeded.associations} associations in ${seconds.toFixed(1)} s (${Math.round(seeded.citizens / seconds)} citizens/s, analyze included), peak RSS ${Math.round(peakRss / 2 ** 20)} MB\n`,
+    `${seeded.wilayas} wilayas, ${seeded.communes} communes, ${seeded.citizens} citizens, ${seeded.documents} documents, ${seeded.applications} open applications, ${seeded.vehicles} vehicles, ${seeded.assets} communal assets, ${seeded.leases} leases, ${seeded.cases} cases, ${seeded.schools} schools, ${seeded.enrolments} enrolments, ${seeded.establishments} establishments, ${seeded.associations} associations in ${seconds.toFixed(1)} s (${Math.round(seeded.citizens / seconds)} citizens/s, analyze included), peak RSS ${Math.round(peakRss / 2 ** 20)} MB, load ${load()}\n`,
   );
 if (seeded)
   process.stdout.write(

@@ -1,6 +1,5 @@
-import { and, asc, between, gt, sql } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { citizens } from '../tables/citizens.js';
 import { communes } from '../tables/communes.js';
 import { GRADES, academicYears, enrolments, schools } from '../tables/education.js';
 import { Random } from './random.js';
@@ -42,7 +41,8 @@ const CHUNK = 1000;
 const levelOfGrade = (index: number): Level =>
   index < 5 ? 'PRIMARY' : index < 9 ? 'MIDDLE' : 'SECONDARY';
 
-interface Child {
+/** What the schools need of a citizen of school age. */
+export interface Child {
   nin: string;
   birthDate: string;
   birthCommuneCode: string;
@@ -50,61 +50,53 @@ interface Child {
   motherNin: string | null;
 }
 
-async function childrenPages(
-  db: Db,
-  from: string,
-  to: string,
-  each: (page: Child[]) => Promise<void>,
-) {
-  let after = '';
-  for (;;) {
-    const page = await db
-      .select({
-        nin: citizens.nin,
-        birthDate: citizens.birthDate,
-        birthCommuneCode: citizens.birthCommuneCode,
-        fatherNin: citizens.fatherNin,
-        motherNin: citizens.motherNin,
-      })
-      .from(citizens)
-      .where(
-        and(
-          between(citizens.birthDate, from, to),
-          sql`${citizens.deathDate} is null`,
-          gt(citizens.nin, after),
-        ),
-      )
-      .orderBy(asc(citizens.nin))
-      .limit(5000);
-    if (page.length === 0) return;
-    await each(page);
-    after = page[page.length - 1]!.nin;
+const FIRST_YEAR = Number(CURRENT_YEAR.code.slice(0, 4));
+/** Born in these years (bounds included) and alive: of school age in the current year. */
+const OLDEST = `${FIRST_YEAR - 17}-01-01`;
+const YOUNGEST = `${FIRST_YEAR - 6}-12-31`;
+
+/**
+ * Keeps the citizens the schools take, as the seed generates them, in NIN order once it
+ * is done (the order the enrolments are drawn in): the schools follow the registry
+ * without reading back what was just written.
+ */
+export class SchoolChildren {
+  private readonly children: Child[] = [];
+
+  offer(c: Child & { deathDate: string | null }): void {
+    if (c.deathDate || c.birthDate < OLDEST || c.birthDate > YOUNGEST) return;
+    this.children.push({
+      nin: c.nin,
+      birthDate: c.birthDate,
+      birthCommuneCode: c.birthCommuneCode,
+      fatherNin: c.fatherNin,
+      motherNin: c.motherNin,
+    });
+  }
+
+  /** Ordered by NIN (byte order, as the database's "C" collation sorts them). */
+  inNinOrder(): readonly Child[] {
+    return this.children.sort((a, b) => (a.nin < b.nin ? -1 : a.nin > b.nin ? 1 : 0));
   }
 }
-
-/** Runs the enrolments' writes with a sink (COPY or INSERTs), made visible when it returns. */
-export type SinkRunner = <T>(work: (sink: RowSink) => Promise<T>) => Promise<T>;
 
 export async function seedEducation(
   db: Db,
   seed: number,
-  withSink: SinkRunner = (work) => work(insertSink(db)),
+  children: readonly Child[],
+  sink: RowSink = insertSink(db),
 ): Promise<{ schools: number; enrolments: number }> {
   const rng = new Random(seed ^ 0x5c0001);
-  const start = Number(CURRENT_YEAR.code.slice(0, 4));
+  const start = FIRST_YEAR;
   // Children per commune and level, from the registry just seeded.
   const counts = new Map<string, Record<Level, number>>();
-  const oldest = `${start - 17}-01-01`;
-  const youngest = `${start - 6}-12-31`;
-  await childrenPages(db, oldest, youngest, async (page) => {
-    for (const c of page) {
-      const age = start - Number(c.birthDate.slice(0, 4));
-      const level = LEVELS.find((l) => age >= l.ages[0] && age <= l.ages[1])!.level;
-      const row = counts.get(c.birthCommuneCode) ?? { PRIMARY: 0, MIDDLE: 0, SECONDARY: 0 };
-      row[level] += 1;
-      counts.set(c.birthCommuneCode, row);
-    }
-  });
+  for (const c of children) {
+    const age = start - Number(c.birthDate.slice(0, 4));
+    const level = LEVELS.find((l) => age >= l.ages[0] && age <= l.ages[1])!.level;
+    const row = counts.get(c.birthCommuneCode) ?? { PRIMARY: 0, MIDDLE: 0, SECONDARY: 0 };
+    row[level] += 1;
+    counts.set(c.birthCommuneCode, row);
+  }
 
   const communeRows = await db
     .select({
@@ -156,8 +148,7 @@ export async function seedEducation(
     .insert(academicYears)
     .values([...ACADEMIC_YEARS])
     .onConflictDoNothing();
-  for (let i = 0; i < schoolRows.length; i += CHUNK)
-    await db.insert(schools).values(schoolRows.slice(i, i + CHUNK));
+  await sink.write(schools, schoolRows);
 
   let enrolled = 0;
   const schoolFor = (commune: string, level: Level) => {
@@ -166,52 +157,50 @@ export async function seedEducation(
       byWilayaLevel.get(`${commune.slice(0, 2)}|${level}`);
     return local ? rng.pick(local) : null;
   };
-  await withSink((sink) =>
-    childrenPages(db, oldest, youngest, async (page) => {
-      const rows: (typeof enrolments.$inferInsert)[] = [];
-      for (const c of page) {
-        if (rng.chance(UNENROLLED_SHARE)) continue;
-        const age = start - Number(c.birthDate.slice(0, 4));
-        // One pupil in ten is a year behind (a repeated year).
-        const behind = age > 6 && rng.chance(0.1) ? 1 : 0;
-        const index = Math.min(age - 6 - behind, GRADES.length - 1);
-        const grade = GRADES[index]!;
-        const school = schoolFor(c.birthCommuneCode, levelOfGrade(index));
-        if (!school) continue;
-        const section = rng.pick(['A', 'B', 'C']);
-        const parents = { fatherNin: c.fatherNin, motherNin: c.motherNin };
+  for (let from = 0; from < children.length; from += CHUNK) {
+    const rows: (typeof enrolments.$inferInsert)[] = [];
+    for (const c of children.slice(from, from + CHUNK)) {
+      if (rng.chance(UNENROLLED_SHARE)) continue;
+      const age = start - Number(c.birthDate.slice(0, 4));
+      // One pupil in ten is a year behind (a repeated year).
+      const behind = age > 6 && rng.chance(0.1) ? 1 : 0;
+      const index = Math.min(age - 6 - behind, GRADES.length - 1);
+      const grade = GRADES[index]!;
+      const school = schoolFor(c.birthCommuneCode, levelOfGrade(index));
+      if (!school) continue;
+      const section = rng.pick(['A', 'B', 'C']);
+      const parents = { fatherNin: c.fatherNin, motherNin: c.motherNin };
+      rows.push({
+        nin: c.nin,
+        schoolCode: school,
+        year: CURRENT_YEAR.code,
+        grade,
+        section,
+        startDate: CURRENT_YEAR.startDate,
+        status: 'ENROLLED',
+        ...parents,
+      });
+      // Last year, in the same school: the grade below (promoted), or this grade (repeats).
+      const last = behind ? index : index - 1;
+      if (age > 6 && last >= 0 && levelOfGrade(last) === levelOfGrade(index)) {
+        const average = behind ? 6 + rng.next() * 3.99 : 10 + rng.next() * 8;
         rows.push({
           nin: c.nin,
           schoolCode: school,
-          year: CURRENT_YEAR.code,
-          grade,
+          year: PREVIOUS_YEAR.code,
+          grade: GRADES[last]!,
           section,
-          startDate: CURRENT_YEAR.startDate,
-          status: 'ENROLLED',
+          startDate: PREVIOUS_YEAR.startDate,
+          endDate: PREVIOUS_YEAR.endDate,
+          status: 'COMPLETED',
+          average: Math.round(average * 100) / 100,
+          decision: behind ? 'REPEATS' : 'PROMOTED',
           ...parents,
         });
-        // Last year, in the same school: the grade below (promoted), or this grade (repeats).
-        const last = behind ? index : index - 1;
-        if (age > 6 && last >= 0 && levelOfGrade(last) === levelOfGrade(index)) {
-          const average = behind ? 6 + rng.next() * 3.99 : 10 + rng.next() * 8;
-          rows.push({
-            nin: c.nin,
-            schoolCode: school,
-            year: PREVIOUS_YEAR.code,
-            grade: GRADES[last]!,
-            section,
-            startDate: PREVIOUS_YEAR.startDate,
-            endDate: PREVIOUS_YEAR.endDate,
-            status: 'COMPLETED',
-            average: Math.round(average * 100) / 100,
-            decision: behind ? 'REPEATS' : 'PROMOTED',
-            ...parents,
-          });
-        }
       }
-      await sink.write(enrolments, rows);
-      enrolled += rows.length;
-    }),
-  );
+    }
+    await sink.write(enrolments, rows);
+    enrolled += rows.length;
+  }
   return { schools: schoolRows.length, enrolments: enrolled };
 }

@@ -1,32 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import type { BulkLoader } from '../bulk.js';
-import { raiseCounters, raiseSerials } from '../serials.js';
+import type { BulkLoaderFactory, TableLoad } from '../bulk.js';
+import { startFollowerPool, type FollowerPool } from './follower-pool.js';
+import { FOLLOWER_GROUPS, addCounts, follower } from './followers.js';
 import { NinList } from './nin-list.js';
 import { insertSink, writeAll, type RowSink } from './sink.js';
-import {
-  citizens,
-  civilActs,
-  marginalNotes,
-  ninSerials,
-  serials as citizenSerials,
-} from '../tables/citizens.js';
-import { CivilActGenerator } from './civil-acts.js';
+import { citizens, ninSerials } from '../tables/citizens.js';
 import { communes, dairas, wilayas } from '../tables/communes.js';
-import { applicationEvents, applications, documents, serials } from '../tables/documents.js';
 import { CitizenGenerator } from './citizens.js';
-import { DocumentGenerator } from './documents.js';
-import { VehicleGenerator } from './vehicles.js';
-import * as vehicleTables from '../tables/vehicles.js';
-import * as hygieneTables from '../tables/hygiene.js';
-import { HygieneGenerator } from './hygiene.js';
-import * as associationTables from '../tables/associations.js';
-import { AssociationGenerator } from './associations.js';
 import { loadTerritory } from './communes.js';
 import { PatrimonyGenerator } from './patrimony.js';
 import * as patrimonyTables from '../tables/patrimony.js';
 import * as disputesTables from '../tables/disputes.js';
-import { seedEducation } from './education.js';
+import { SchoolChildren, seedEducation } from './education.js';
 
 export interface SeedOptions {
   /** Number of synthetic citizens. */
@@ -34,11 +20,19 @@ export interface SeedOptions {
   /** PRNG seed: the same value gives the same data. */
   seed: number;
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Each loaded table's rows and index time, once the bulk load has committed (PostgreSQL). */
+  onLoaded?: (tables: TableLoad[]) => void;
   /**
    * Bulk loading (PostgreSQL: DatabaseHandle.bulkLoader): the big tables go in by COPY.
    * Without it, INSERTs (PGlite). Either way the same rows.
    */
-  bulk?: (() => BulkLoader) | undefined;
+  bulk?: BulkLoaderFactory | undefined;
+  /**
+   * With a bulk loader that has a URL, the acts, documents and the rest are drawn in two
+   * worker threads (db/seed/follower-pool.ts); false keeps them on the main thread. The
+   * rows are the same either way.
+   */
+  workers?: boolean;
 }
 
 export interface SeedReport {
@@ -59,27 +53,19 @@ export interface SeedReport {
   associations: number;
 }
 
+/** The tables the seed fills by INSERT even on PostgreSQL (the territory, academic years). */
+const INSERTED_TABLES = [
+  'communes.wilayas',
+  'communes.dairas',
+  'communes.communes',
+  'education.academic_years',
+].join(', ');
+
 /** Citizens per generated batch: the generators' output depends on it, so it stays. */
 const CHUNK = 1000;
 
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
-
-/** Runs `work` with the bulk loader when there is one, INSERTs otherwise. */
-async function withSink<T>(
-  db: Db,
-  options: SeedOptions,
-  work: (sink: RowSink) => Promise<T>,
-): Promise<T> {
-  const loader = options.bulk?.();
-  try {
-    const result = await work(loader ?? insertSink(db));
-    await loader?.flush();
-    return result;
-  } finally {
-    await loader?.close();
-  }
 }
 
 export async function seedTerritory(
@@ -94,116 +80,118 @@ export async function seedTerritory(
   return { wilayas: t.wilayas.length, dairas: t.dairas.length, communes: t.communes.length };
 }
 
-export async function seedCitizens(
-  db: Db,
-  options: SeedOptions,
-): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes' | 'schools' | 'enrolments'>> {
-  const codes = (
-    await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
-  ).map((r) => r.code);
-  const generator = new CitizenGenerator({
-    seed: options.seed,
-    count: options.citizens,
-    communeCodes: codes,
-  });
-  const papers = new DocumentGenerator(options.seed);
-  const cars = new VehicleGenerator(options.seed);
-  const registers = new CivilActGenerator();
-  const hygiene = new HygieneGenerator(options.seed);
-  const registry = new AssociationGenerator(options.seed);
-  const counts = {
-    done: 0,
-    documents: 0,
-    applications: 0,
-    vehicles: 0,
-    establishments: 0,
-    requests: 0,
-    associations: 0,
-  };
-  const tenants = new NinList();
-  await withSink(db, options, async (sink) => {
-    for (const batch of generator.batches(CHUNK)) {
-      for (const c of batch) if (!c.deathDate && c.birthDate < '2004-01-01') tenants.push(c.nin);
-      const drawn = registers.generate(batch, generator.takeCouples());
-      const issued = papers.generate(batch);
-      const fleet = cars.generate(batch);
-      const office = hygiene.generate(batch);
-      const clubs = registry.generate(batch);
-      await writeAll(sink, [
-        [citizens, batch as unknown as Record<string, unknown>[]],
-        [civilActs, drawn.acts],
-        [marginalNotes, drawn.notes],
-        [documents, issued.documents as unknown as Record<string, unknown>[]],
-        [applications, issued.applications as unknown as Record<string, unknown>[]],
-        [applicationEvents, issued.events as unknown as Record<string, unknown>[]],
-        [vehicleTables.vehicles, fleet.vehicles as unknown as Record<string, unknown>[]],
-        [vehicleTables.ownerships, fleet.ownerships as unknown as Record<string, unknown>[]],
-        [vehicleTables.registrationCards, fleet.cards as unknown as Record<string, unknown>[]],
-        [hygieneTables.establishments, office.establishments],
-        [hygieneTables.inspections, office.inspections],
-        [hygieneTables.inspectionItems, office.items],
-        [hygieneTables.samplingPoints, office.points],
-        [hygieneTables.waterSamples, office.samples],
-        [hygieneTables.campaigns, office.campaigns],
-        [hygieneTables.requests, office.requests],
-        [hygieneTables.requestEvents, office.events],
-        [associationTables.associations, clubs.associations],
-        [associationTables.founders, clubs.founders],
-        [associationTables.boardMembers, clubs.board],
-        [associationTables.associationEvents, clubs.events],
-        [associationTables.generalAssemblies, clubs.assemblies],
-      ]);
-      counts.vehicles += fleet.vehicles.length;
-      counts.establishments += office.establishments.length;
-      counts.requests += office.requests.length;
-      counts.associations += clubs.associations.length;
-      counts.documents += issued.documents.length;
-      counts.applications += issued.applications.length;
-      counts.done += batch.length;
-      options.onProgress?.('citizens', counts.done, options.citizens);
-    }
-  });
-  options.onProgress?.('counters', 0, 1);
-  await raiseCounters(db, ninSerials, 'prefix', generator.serialsUsed);
-  await raiseSerials(db, serials, papers.serialsUsed);
-  await raiseSerials(db, citizenSerials, registers.serialsUsed);
-  await raiseSerials(db, vehicleTables.serials, cars.serialsUsed);
-  options.onProgress?.('counters', 1, 1);
-  const patrimony = await seedPatrimony(db, options, codes, tenants);
-  await raiseSerials(db, hygieneTables.serials, hygiene.serialsUsed);
-  await raiseSerials(db, associationTables.serials, registry.serialsUsed);
+/** The follower generators, on the main thread (INSERTs, or COPY without workers). */
+function followersInThread(sink: RowSink, seed: number): FollowerPool {
+  const groups = FOLLOWER_GROUPS.map((group) => follower(group, seed));
   return {
-    citizens: counts.done,
-    documents: counts.documents,
-    applications: counts.applications,
-    vehicles: counts.vehicles,
-    ...patrimony,
-    establishments: counts.establishments,
-    hygieneRequests: counts.requests,
-    associations: counts.associations,
+    async push(batch, couples) {
+      for (const g of groups) await writeAll(sink, g.generate(batch, couples));
+    },
+    async finish() {
+      const counts = { ...groups[0]!.counts };
+      for (const g of groups.slice(1)) addCounts(counts, g.counts);
+      for (const g of groups)
+        for (const [table, key, used] of g.counters()) await sink.raise(table, key, used);
+      return { counts, loads: [] };
+    },
+    async close() {},
   };
 }
 
+/**
+ * Citizens and what follows them (acts, documents, vehicles, hygiene, associations), the
+ * communes' patrimony, the schools and their enrolments, and the counters they used. On
+ * PostgreSQL every table's COPY runs at once, the followers in worker threads with COPYs
+ * of their own, then every table builds its indexes and commits (the 'indexes' stage);
+ * nothing is read back.
+ */
+async function seedPopulation(
+  db: Db,
+  options: SeedOptions,
+): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes'>> {
+  const loader = options.bulk?.();
+  const sink = loader ?? insertSink(db);
+  const url = options.bulk?.url;
+  const followers =
+    loader && url && options.workers !== false
+      ? startFollowerPool(url, options.seed)
+      : followersInThread(sink, options.seed);
+  try {
+    const codes = (
+      await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
+    ).map((r) => r.code);
+    const generator = new CitizenGenerator({
+      seed: options.seed,
+      count: options.citizens,
+      communeCodes: codes,
+    });
+    const tenants = new NinList();
+    const pupils = new SchoolChildren();
+    let done = 0;
+    for (const batch of generator.batches(CHUNK)) {
+      for (const c of batch) {
+        if (!c.deathDate && c.birthDate < '2004-01-01') tenants.push(c.nin);
+        pupils.offer(c);
+      }
+      const couples = generator.takeCouples();
+      await sink.write(citizens, batch as unknown as Record<string, unknown>[]);
+      await followers.push(batch, couples);
+      done += batch.length;
+      options.onProgress?.('citizens', done, options.citizens);
+    }
+    // The citizens' indexes (the longest to build) start while the rest is drawn.
+    await sink.seal(citizens);
+    const patrimony = await seedPatrimony(sink, options, codes, tenants);
+    // Schools follow the children just generated.
+    options.onProgress?.('schools', 0, 1);
+    const education = await seedEducation(db, options.seed, pupils.inNinOrder(), sink);
+    options.onProgress?.('schools', 1, 1);
+    await sink.raise(ninSerials, 'prefix', generator.serialsUsed);
+    options.onProgress?.('indexes', 0, 1);
+    const indexed = { main: [0, 0], workers: [0, 0] };
+    const progress = (which: keyof typeof indexed) => (done: number, total: number) => {
+      indexed[which] = [done, total];
+      options.onProgress?.(
+        'indexes',
+        indexed.main[0]! + indexed.workers[0]!,
+        indexed.main[1]! + indexed.workers[1]!,
+      );
+    };
+    const [followed, loads] = await Promise.all([
+      followers.finish(progress('workers')),
+      loader ? loader.flush((_, done, total) => progress('main')(done, total)) : [],
+    ]);
+    if (loader) options.onLoaded?.([...loads, ...followed.loads]);
+    return { citizens: done, ...followed.counts, ...patrimony, ...education };
+  } finally {
+    await followers.close();
+    await loader?.close();
+  }
+}
+
 /** Every commune's patrimony and a few cases (db/seed/patrimony.ts). */
-async function seedPatrimony(db: Db, options: SeedOptions, codes: string[], tenants: NinList) {
+async function seedPatrimony(
+  sink: RowSink,
+  options: SeedOptions,
+  codes: string[],
+  tenants: NinList,
+) {
   options.onProgress?.('patrimony', 0, 1);
   const gen = new PatrimonyGenerator(options.seed, options.citizens);
   const p = gen.generate(codes, tenants);
   const t = patrimonyTables;
-  await withSink(db, options, (sink) =>
-    writeAll(sink, [
-      [t.assets, p.assets],
-      [t.leases, p.leases],
-      [t.payments, p.payments],
-      [t.expenses, p.expenses],
-      [t.formalNotices, p.notices],
-      [disputesTables.cases, p.cases],
-      [disputesTables.hearings, p.hearings],
-      [disputesTables.caseEvents, p.events],
-    ]),
-  );
-  await raiseSerials(db, t.serials, gen.patrimonyCounters.used);
-  await raiseSerials(db, disputesTables.serials, gen.disputesCounters.used);
+  await writeAll(sink, [
+    [t.assets, p.assets],
+    [t.leases, p.leases],
+    [t.payments, p.payments],
+    [t.expenses, p.expenses],
+    [t.formalNotices, p.notices],
+    [disputesTables.cases, p.cases],
+    [disputesTables.hearings, p.hearings],
+    [disputesTables.caseEvents, p.events],
+  ]);
+  await sink.raise(t.serials, 'key', gen.patrimonyCounters.used);
+  await sink.raise(disputesTables.serials, 'key', gen.disputesCounters.used);
   options.onProgress?.('patrimony', p.assets.length, p.assets.length);
   return { assets: p.assets.length, leases: p.leases.length, cases: p.cases.length };
 }
@@ -240,21 +228,15 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRep
   }
   if ((await count(db, citizens)) === 0 && options.citizens > 0) {
     options.onProgress?.('citizens', 0, options.citizens);
-    Object.assign(report, await seedCitizens(db, options));
-    // Schools follow the children just seeded.
-    options.onProgress?.('schools', 0, 1);
-    Object.assign(
-      report,
-      await seedEducation(db, options.seed, (work) => withSink(db, options, work)),
-    );
-    options.onProgress?.('schools', 1, 1);
+    Object.assign(report, await seedPopulation(db, options));
     seeded = true;
   }
   // Fresh statistics, or the planner guesses: after a bulk load it would otherwise plan
-  // on an empty table's figures until autovacuum gets round to it.
+  // on an empty table's figures until autovacuum gets round to it. The bulk loader has
+  // analysed every table it loaded, in the load's transaction; what is left is small.
   if (seeded) {
     options.onProgress?.('analyze', 0, 1);
-    await db.execute(sql`analyze`);
+    await db.execute(options.bulk ? sql`analyze ${sql.raw(INSERTED_TABLES)}` : sql`analyze`);
     options.onProgress?.('analyze', 1, 1);
   }
   return seeded ? report : null;

@@ -1,9 +1,10 @@
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { BulkLoader } from '../bulk.js';
 import type { Db } from '../client.js';
+import { raiseCounters } from '../serials.js';
 
 /** Where the seed's rows go: COPY into PostgreSQL (db/bulk.ts), or INSERTs (PGlite). */
-export type RowSink = Pick<BulkLoader, 'write' | 'flush'>;
+export type RowSink = Pick<BulkLoader, 'write' | 'seal' | 'raise' | 'flush'>;
 
 const CHUNK = 1000;
 
@@ -14,7 +15,11 @@ export function insertSink(db: Db): RowSink {
       for (let i = 0; i < rows.length; i += CHUNK)
         await db.insert(table).values(rows.slice(i, i + CHUNK) as never);
     },
-    async flush() {},
+    async seal() {},
+    raise: (table, keyColumn, used) => raiseCounters(db, table, keyColumn, used),
+    async flush() {
+      return [];
+    },
   };
 }
 
