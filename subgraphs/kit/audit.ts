@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, gt, sql } from 'drizzle-orm';
+import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { getTableConfig } from 'drizzle-orm/pg-core';
@@ -78,8 +78,6 @@ interface Pending {
 
 /** Rows per transaction at most. */
 const MAX_BATCH_ROWS = 1000;
-/** Other writers (replicas) moving the head between two tries: give up after this many. */
-const MAX_HEAD_RETRIES = 8;
 
 /**
  * Appends consultations to a subgraph's hash-chained log by group commit. The chain
@@ -99,7 +97,7 @@ export class ConsultationWriter {
   private flushing = false;
   private readonly lockKey: string;
   private readonly tableName: string;
-  /** The chain's head as this writer last wrote or saw it; null until the first write. */
+  /** The chain's head as this writer last wrote it; null until its first write. */
   private head: string | null = null;
 
   constructor(
@@ -181,46 +179,68 @@ export class ConsultationWriter {
   }
 
   /**
-   * One statement, its own transaction: `platform.append_consultations` (migration 0018)
-   * takes the chain's lock, checks that its head is the one these rows were hashed from
-   * and inserts them; if another replica moved the head meanwhile, it inserts nothing and
-   * returns the new head, and the rows are hashed again from it.
+   * The rows chained after the head and written under the chain's lock. Usually one
+   * statement, its own transaction: `platform.append_consultations` (migration 0018) takes
+   * the lock, checks that the head is the one this writer hashed from and inserts. When
+   * this writer does not know the head yet, or another replica moved it, the rows go by
+   * the locked transaction instead (lock, read the head, insert), which cannot be
+   * overtaken: replicas writing at once always progress.
    */
   private async commit(fields: ConsultationFields[]): Promise<void> {
-    for (let attempt = 0; attempt < MAX_HEAD_RETRIES; attempt += 1) {
-      let prevHash = this.head ?? GENESIS_HASH;
-      const rows = fields.map((f) => {
-        const hash = chainHash(prevHash, f);
-        const row = {
-          at: f.at,
-          request_id: f.requestId,
-          principal_kind: f.principalKind,
-          client_id: f.clientId,
-          subject: f.subject,
-          ministry: f.ministry,
-          commune_code: f.communeCode,
-          nin: f.nin,
-          groups: f.groups,
-          purpose: f.purpose,
-          outcome: f.outcome,
-          prev_hash: prevHash,
-          hash,
-        };
-        prevHash = hash;
-        return row;
-      });
+    if (this.head !== null) {
+      const { rows, last } = chained(this.head, fields);
       const result = (await this.db.execute(
-        sql`select platform.append_consultations(${this.tableName}::regclass, ${this.lockKey}, ${this.head ?? GENESIS_HASH}, ${JSON.stringify(rows)}::jsonb) as head`,
+        sql`select platform.append_consultations(${this.tableName}::regclass, ${this.lockKey}, ${this.head}, ${JSON.stringify(rows.map(asColumns))}::jsonb) as head`,
       )) as unknown as { rows?: { head: string | null }[] } & { head: string | null }[];
-      const actual = (result.rows ?? [...result])[0]!.head;
-      if (actual === null) {
-        this.head = prevHash;
+      if ((result.rows ?? [...result])[0]!.head === null) {
+        this.head = last;
         return;
       }
-      this.head = actual;
     }
-    throw new Error(`audit: the chain of ${this.tableName} kept moving; rows not written`);
+    const table = this.table;
+    this.head = await this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${this.lockKey}, 0))`);
+      const [top] = await tx
+        .select({ hash: table.hash })
+        .from(table)
+        .orderBy(desc(table.id))
+        .limit(1);
+      const { rows, last } = chained(top?.hash ?? GENESIS_HASH, fields);
+      await tx.insert(table).values(rows);
+      return last;
+    });
   }
+}
+
+/** The rows hashed one after another from `head`, and the new head. */
+function chained(head: string, fields: ConsultationFields[]) {
+  let prevHash = head;
+  const rows = fields.map((f) => {
+    const hash = chainHash(prevHash, f);
+    const row = { ...f, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  return { rows, last: prevHash };
+}
+
+/** A chained row under its column names, as platform.append_consultations reads it. */
+function asColumns(r: ConsultationFields & { prevHash: string; hash: string }) {
+  return {
+    at: r.at,
+    request_id: r.requestId,
+    principal_kind: r.principalKind,
+    client_id: r.clientId,
+    subject: r.subject,
+    ministry: r.ministry,
+    commune_code: r.communeCode,
+    nin: r.nin,
+    groups: r.groups,
+    purpose: r.purpose,
+    outcome: r.outcome,
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  };
 }
 
 /** The client a quota and an audit row are counted against. */
