@@ -82,10 +82,18 @@ describe('seeding a database', () => {
       // PostgreSQL: the first database is loaded by COPY (what npm start, db:seed and the
       // bench use), the second by INSERTs (what PGlite uses): the same rows either way.
       const bulk = i === 0 ? database.bulkLoader : undefined;
-      const report = await seedIfEmpty(database.db, { citizens: 500, seed: 11, bulk });
+      // The COPY path with its worker threads (the default only for big seeds).
+      const report = await seedIfEmpty(database.db, {
+        citizens: 500,
+        seed: 11,
+        bulk,
+        workers: true,
+      });
       expect(report).toMatchObject({ wilayas: 48, citizens: 500 });
       expect(report!.documents).toBeGreaterThan(300);
-      expect(await seedIfEmpty(database.db, { citizens: 500, seed: 11, bulk })).toBeNull();
+      expect(
+        await seedIfEmpty(database.db, { citizens: 500, seed: 11, bulk, workers: true }),
+      ).toBeNull();
       const all = await rows(
         database.db,
         sql`select nin, given_name_lat, family_name_ar, birth_date::text, father_nin, mother_nin, death_date::text from citizens.citizens order by nin`,

@@ -30,7 +30,9 @@ export interface SeedOptions {
   /**
    * With a bulk loader that has a URL, the acts, documents and the rest are drawn in two
    * worker threads (db/seed/follower-pool.ts); false keeps them on the main thread. The
-   * rows are the same either way.
+   * rows are the same either way. By default only from WORKER_THRESHOLD citizens: below,
+   * starting the threads costs more than they save (at 100 k they gain nothing), and the
+   * tests start many small graphs at once.
    */
   workers?: boolean;
 }
@@ -105,6 +107,8 @@ function followersInThread(sink: RowSink, seed: number): FollowerPool {
  * of their own, then every table builds its indexes and commits (the 'indexes' stage);
  * nothing is read back.
  */
+const WORKER_THRESHOLD = 200_000;
+
 async function seedPopulation(
   db: Db,
   options: SeedOptions,
@@ -113,7 +117,7 @@ async function seedPopulation(
   const sink = loader ?? insertSink(db);
   const url = options.bulk?.url;
   const followers =
-    loader && url && options.workers !== false
+    loader && url && (options.workers ?? options.citizens >= WORKER_THRESHOLD)
       ? startFollowerPool(url, options.seed)
       : followersInThread(sink, options.seed);
   try {

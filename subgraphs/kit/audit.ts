@@ -107,6 +107,26 @@ export class ConsultationWriter {
     const config = getTableConfig(table);
     this.tableName = `${config.schema ?? 'public'}.${config.name}`;
     this.lockKey = `audit:${this.tableName}`;
+    // The head read once at start, so that even the first request's rows go by the one
+    // statement and a request costs the same statements whenever it comes. Unreadable
+    // (no database yet): the first write goes by the locked transaction and learns it.
+    this.primed = this.readHead().then(
+      (head) => {
+        this.head ??= head;
+      },
+      () => undefined,
+    );
+  }
+
+  private readonly primed: Promise<void>;
+
+  private async readHead(): Promise<string> {
+    const [top] = await this.db
+      .select({ hash: this.table.hash })
+      .from(this.table)
+      .orderBy(desc(this.table.id))
+      .limit(1);
+    return top?.hash ?? GENESIS_HASH;
   }
 
   /**
@@ -187,6 +207,7 @@ export class ConsultationWriter {
    * overtaken: replicas writing at once always progress.
    */
   private async commit(fields: ConsultationFields[]): Promise<void> {
+    await this.primed;
     if (this.head !== null) {
       const { rows, last } = chained(this.head, fields);
       const result = (await this.db.execute(
