@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { cpuMs, loadAverage, rssSampler } from './proc.js';
+import { cpuMs, loadAverage, postgresCpuMs, rssSampler } from './proc.js';
 
 /** One request as the load generator sends it: a GraphQL body and its headers. */
 export interface GraphRequest {
@@ -32,6 +32,8 @@ export interface RunResult {
   gatewayCpuMs: number | null;
   /** CPU of every subgraph process per request, ms. */
   subgraphCpuMs: number | null;
+  /** CPU of the local PostgreSQL's processes per request, ms (null for a remote server). */
+  databaseCpuMs: number | null;
   gatewayPeakRssMb: number | null;
   /** The load generator's own event-loop delay p99 (ms): high means the figures are its own. */
   driverLoopP99Ms: number;
@@ -49,6 +51,7 @@ export async function runLoad(
   let bodyErrors = 0;
   const pids = [...(target.gatewayPid ? [target.gatewayPid] : []), ...target.subgraphPids];
   const cpu0 = pids.map(cpuMs);
+  const db0 = postgresCpuMs();
   const rss = rssSampler(target.gatewayPid ? [target.gatewayPid] : []);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -77,6 +80,7 @@ export async function runLoad(
   loop.disable();
   const peak = rss.stop();
   const cpu1 = pids.map(cpuMs);
+  const db1 = postgresCpuMs();
   const requests = result.requests.total;
   const per = (value: number) => (requests > 0 ? value / requests : null);
   const gatewayCpu =
@@ -94,6 +98,7 @@ export async function runLoad(
     errors: result.errors + result.timeouts + result.non2xx + bodyErrors,
     gatewayCpuMs: gatewayCpu,
     subgraphCpuMs: subgraphCpu,
+    databaseCpuMs: db0 !== null && db1 !== null ? per(db1 - db0) : null,
     gatewayPeakRssMb: target.gatewayPid ? (peak.get(target.gatewayPid) ?? null) : null,
     driverLoopP99Ms: loop.percentile(99) / 1e6,
     load: loadAverage(),
@@ -134,6 +139,7 @@ export function summarise(runs: RunResult[]): Summary {
     errors: sum(runs.map((r) => r.errors)),
     gatewayCpuMs: medianOrNull(runs.map((r) => r.gatewayCpuMs)),
     subgraphCpuMs: medianOrNull(runs.map((r) => r.subgraphCpuMs)),
+    databaseCpuMs: medianOrNull(runs.map((r) => r.databaseCpuMs)),
     gatewayPeakRssMb: runs.some((r) => r.gatewayPeakRssMb !== null)
       ? Math.max(...runs.map((r) => r.gatewayPeakRssMb ?? 0))
       : null,

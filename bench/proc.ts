@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS = 100;
@@ -13,6 +13,35 @@ export function cpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU time (user + system, exited backends included through their parent's figures) that
+ * every local PostgreSQL process has used so far, in ms; null when none is visible (a remote
+ * server). The audited path's extra cost is mostly the database's, which no Node process shows.
+ */
+export function postgresCpuMs(): number | null {
+  let total = 0;
+  let seen = false;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return null;
+  }
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (name !== 'postgres' && !name.startsWith('postgres:')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += fields.slice(11, 15).reduce((a, f) => a + Number(f), 0);
+      seen = true;
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return seen ? (total * 1000) / TICKS : null;
 }
 
 /** Resident set size now, in MB. */

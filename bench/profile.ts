@@ -101,7 +101,7 @@ try {
   const run = await runLoad(target, Number(args.connections), Number(args.seconds));
   window.to = process.hrtime.bigint() / 1000n;
   say(
-    `${run.requests} requests, ${run.rps.toFixed(0)} RPS, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.errors} errors, gateway ${run.gatewayCpuMs?.toFixed(2) ?? '–'} CPU-ms/req, subgraphs ${run.subgraphCpuMs?.toFixed(2)} CPU-ms/req, load ${run.load}`,
+    `${run.requests} requests, ${run.rps.toFixed(0)} RPS, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.errors} errors, gateway ${run.gatewayCpuMs?.toFixed(2) ?? '–'} CPU-ms/req, subgraphs ${run.subgraphCpuMs?.toFixed(2)} CPU-ms/req, database ${run.databaseCpuMs?.toFixed(2) ?? '–'} CPU-ms/req, load ${run.load}`,
   );
   requests = run.requests;
 } finally {

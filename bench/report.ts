@@ -12,8 +12,8 @@ const f = (v: number | null | undefined, digits = 1) =>
 export function markdownTable(rows: Row[], counts: Count[]): string {
   const byWorkload = new Map(counts.map((c) => [c.workload, c]));
   const lines = [
-    '| workload | contender | c | RPS | p50 ms | p90 ms | p99 ms | errors | gateway CPU-ms/req | subgraphs CPU-ms/req | gateway peak RSS MB | statements/req | fetches/req | load (1/5/15 min) |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| workload | contender | c | RPS | p50 ms | p90 ms | p99 ms | errors | gateway CPU-ms/req | subgraphs CPU-ms/req | database CPU-ms/req | gateway peak RSS MB | statements/req | fetches/req | load (1/5/15 min) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of rows) {
     const c = byWorkload.get(r.workload);
@@ -21,7 +21,7 @@ export function markdownTable(rows: Row[], counts: Count[]): string {
     const none = r.requests === 0;
     const ms = (v: number) => (none ? 'no answer' : f(v, 0));
     lines.push(
-      `| ${r.workload} | ${r.name} | ${r.connections} | ${f(r.rps, 0)} | ${ms(r.p50)} | ${ms(r.p90)} | ${ms(r.p99)} | ${r.errors} | ${f(r.gatewayCpuMs, 2)} | ${f(r.subgraphCpuMs, 2)} | ${f(r.gatewayPeakRssMb, 0)} | ${c ? c.statements : '–'} | ${c ? c.fetches : '–'} | ${r.loads.join('; ')} |`,
+      `| ${r.workload} | ${r.name} | ${r.connections} | ${f(r.rps, 0)} | ${ms(r.p50)} | ${ms(r.p90)} | ${ms(r.p99)} | ${r.errors} | ${f(r.gatewayCpuMs, 2)} | ${f(r.subgraphCpuMs, 2)} | ${f(r.databaseCpuMs, 2)} | ${f(r.gatewayPeakRssMb, 0)} | ${c ? c.statements : '–'} | ${c ? c.fetches : '–'} | ${r.loads.join('; ')} |`,
     );
   }
   return lines.join('\n');

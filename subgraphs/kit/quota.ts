@@ -47,7 +47,7 @@ const MAX_BATCH = 200;
  * concurrency and across replicas. Taking it once per request made a busy client's
  * requests a queue of commits; so the requests of one client that arrive while its
  * previous call is in flight wait here and go together in the next call of
- * `platform.consume_nin_quota_batch` (migration 0017), which counts them one after
+ * `platform.consume_nin_quota_batch` (migration 0017; its NIN lookup by index since 0019), which counts them one after
  * another in their order under one lock. A lone request still goes at once. Different
  * clients never wait for each other.
  */
