@@ -24,7 +24,7 @@ import {
 
 /**
  * npm run bench [-- --quick] [--citizens N] [--rounds R] [--seconds S] [--fresh]
- *                [--scale [--scale-citizens N]] [--soak SECONDS]
+ *                [--scale [--scale-citizens N]] [--soak SECONDS] [--only W1,W2,audit,W4,W5,counts]
  *
  * Starts the graph as production runs it (separate processes, PostgreSQL), seeds it, and
  * measures the workloads of PERFORMANCE.md with the contenders interleaved and the
@@ -42,8 +42,12 @@ const { values: args } = parseArgs({
     'scale-citizens': { type: 'string', default: '1000000' },
     soak: { type: 'string' },
     seed: { type: 'string', default: '20260101' },
+    // Some sections only, while working on one of them (the table then has only those).
+    only: { type: 'string' },
   },
 });
+const sections = new Set((args.only ?? 'W1,W2,audit,W4,W5,counts').split(','));
+const runs = (section: string) => sections.has(section);
 const quick = args.quick!;
 const citizens = Number(args.citizens ?? (quick ? 10_000 : 100_000));
 const rounds = Number(args.rounds ?? (quick ? 3 : 5));
@@ -66,8 +70,8 @@ const runId = randomUUID().slice(0, 8);
 const tokens = await makeTokens(keys, runId);
 const fixtures = await loadFixtures(db.url, 1000);
 
-say('counting statements and fetches per request (in-process graph)…');
-const counts = await measureCounts(db.url, keys, tokens, fixtures);
+if (runs('counts')) say('counting statements and fetches per request (in-process graph)…');
+const counts = runs('counts') ? await measureCounts(db.url, keys, tokens, fixtures) : [];
 for (const c of counts)
   say(
     `  ${c.workload}: ${c.statements} statements, ${c.fetches} fetches${c.records !== undefined ? `, ${c.records} records` : ''}${c.errors ? `, ${c.errors} ERRORS` : ''}`,
@@ -125,7 +129,7 @@ const hive = (
 
 try {
   // W1: the gateway hop. The same query straight to the citizens subgraph and through the gateway.
-  say('W1: direct vs through the gateway');
+  if (runs('W1')) say('W1: direct vs through the gateway');
   const direct: Target = {
     name: 'direct to citizens',
     url: graph.subgraphs.citizens!.url,
@@ -133,7 +137,7 @@ try {
     subgraphPids: subgraphPids(graph),
     next: await directRequest(tokens, 'citizens', W1, nin(fixtures)),
   };
-  for (const c of quick ? [1] : [1, 32])
+  for (const c of !runs('W1') ? [] : quick ? [1] : [1, 32])
     add(
       'W1',
       await interleaved(
@@ -147,8 +151,8 @@ try {
     );
 
   // W2: a realistic cross-subgraph read, our gateway against Hive Gateway on the same subgraphs.
-  say('W2: our gateway vs Hive Gateway');
-  for (const c of quick ? [8] : [1, 32])
+  if (runs('W2')) say('W2: our gateway vs Hive Gateway');
+  for (const c of !runs('W2') ? [] : quick ? [8] : [1, 32])
     add(
       'W2',
       await interleaved(
@@ -166,9 +170,9 @@ try {
     );
 
   // The audit's ceiling: an audited read (W1) against an unaudited single-entity read.
-  say('audit: audited W1 vs an unaudited read, by concurrency');
+  if (runs('audit')) say('audit: audited W1 vs an unaudited read, by concurrency');
   const communes = cycle(fixtures.communes);
-  for (const c of quick ? [32] : [1, 8, 32, 64])
+  for (const c of !runs('audit') ? [] : quick ? [32] : [1, 8, 32, 64])
     add(
       'audit',
       await interleaved(
@@ -211,12 +215,14 @@ try {
       )();
     },
   };
-  add('W4', await interleaved([submit], 4, 1, seconds, 0, say));
+  if (runs('W4')) add('W4', await interleaved([submit], 4, 1, seconds, 0, say));
 
   // W5: distinct operations, each sent once: what cold query planning costs.
   const distinct = quick ? 200 : 1000;
-  say(`W5: ${distinct} distinct operations, each once, our gateway vs Hive Gateway`);
-  extra.W5 = await coldPlanning(graph, tokens, fixtures, distinct);
+  if (runs('W5')) {
+    say(`W5: ${distinct} distinct operations, each once, our gateway vs Hive Gateway`);
+    extra.W5 = await coldPlanning(graph, tokens, fixtures, distinct);
+  }
 
   if (args.scale) {
     const big = Number(args['scale-citizens']);

@@ -1,4 +1,6 @@
-import { jwtVerify, type CryptoKey, type KeyObject } from 'jose';
+import { createVerifier } from 'fast-jwt';
+import type { CryptoKey, KeyObject } from 'jose';
+import { pemOf } from './keys.js';
 import {
   INTERNAL_ALGORITHM,
   INTERNAL_ISSUER,
@@ -11,10 +13,34 @@ import { CORRELATION_ID } from './http.js';
 
 export type VerifyKey = CryptoKey | KeyObject | Uint8Array;
 
+type Verify = (token: string) => Record<string, unknown>;
+/** One verifier per key and audience, made once (fast-jwt parses the key when it is made). */
+const verifiers = new WeakMap<object, Map<string, Verify>>();
+
+function verifierFor(key: VerifyKey, audience: string): Verify {
+  let byAudience = verifiers.get(key);
+  if (!byAudience) verifiers.set(key, (byAudience = new Map()));
+  let verify = byAudience.get(audience);
+  if (!verify) {
+    verify = createVerifier({
+      key: pemOf(key, 'spki'),
+      algorithms: [INTERNAL_ALGORITHM],
+      allowedIss: INTERNAL_ISSUER,
+      allowedAud: audience,
+      maxAge: INTERNAL_TOKEN_TTL_SECONDS * 1000,
+      clockTolerance: 5000,
+      requiredClaims: ['exp', 'iat', 'principal', 'rid'],
+    }) as Verify;
+    byAudience.set(audience, verify);
+  }
+  return verify;
+}
+
 /**
  * Verifies the token the gateway signed for this fetch. Only the gateway's key, issuer
  * and this subgraph's audience are accepted, with a short lifetime: a caller's own JWT,
- * another subgraph's token or an old one all fail here.
+ * another subgraph's token or an old one all fail here. fast-jwt, synchronous node:crypto,
+ * for the reason given where the gateway signs (gateway/internal-token.ts).
  */
 export async function verifyInternalToken(
   authorization: string | undefined,
@@ -24,14 +50,7 @@ export async function verifyInternalToken(
   const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
   if (!token) throw unauthenticated('this service accepts only requests relayed by the gateway');
   try {
-    const { payload } = await jwtVerify(token, key, {
-      algorithms: [INTERNAL_ALGORITHM],
-      issuer: INTERNAL_ISSUER,
-      audience,
-      maxTokenAge: `${INTERNAL_TOKEN_TTL_SECONDS}s`,
-      clockTolerance: 5,
-      requiredClaims: ['exp', 'iat', 'principal', 'rid'],
-    });
+    const payload = verifierFor(key, audience)(token);
     const principal = payload.principal as Principal;
     if (!principal || typeof principal !== 'object' || typeof principal.kind !== 'string') {
       throw new Error('no principal');

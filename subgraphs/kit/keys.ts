@@ -1,3 +1,4 @@
+import { KeyObject as NodeKeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importJWK, type CryptoKey, type JWK, type KeyObject } from 'jose';
 
@@ -15,4 +16,12 @@ export async function loadJwkFile(
   const algorithm = jwk.alg ?? alg;
   if (!algorithm) throw new Error(`the key in ${path} names no algorithm`);
   return importJWK(jwk, algorithm);
+}
+
+/** A key as jose imports it (CryptoKey) or as node:crypto holds it, in PEM for fast-jwt. */
+export function pemOf(key: CryptoKey | KeyObject | Uint8Array, type: 'pkcs8' | 'spki'): string {
+  if (key instanceof Uint8Array) throw new Error('an asymmetric key is needed here');
+  const object =
+    key instanceof NodeKeyObject ? key : NodeKeyObject.from(key as globalThis.CryptoKey);
+  return object.export({ type, format: 'pem' }).toString();
 }

@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.js';
 import { buildFederatedSchema } from './build-schema.js';
@@ -72,6 +75,10 @@ export async function startSubgraph(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs cache control by default; its per-field hook makes Apollo wrap every
+      // resolver of the schema (one more promise per field). A registry's answers are never
+      // cached, and no type carries a cache hint.
+      ApolloServerPluginCacheControlDisabled(),
       requestMetricsPlugin<Context>(),
       {
         async requestDidStart() {
