@@ -1,5 +1,6 @@
 import { DEFAULT_AGENT_SERVICE, isAgentService } from '../schema/access-policy.js';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import {
   createRemoteJWKSet,
   decodeJwt,
@@ -149,12 +150,26 @@ const invalidToken = () =>
     'the bearer token is invalid or expired; get a new one from your identity provider',
   );
 
+/** Verified tokens kept at most this long, and at most this many. */
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 5000;
+
 /**
  * Verifies the caller's bearer token: signature with an algorithm allowlist (so `none`
  * and HS/RS confusion fail), issuer, audience, expiry, ≤ 30 s clock skew. No token is
  * the anonymous caller; a bad token is refused outright, never downgraded.
+ *
+ * A client sends the same token with every request for its whole life, and verifying it
+ * (jose, WebCrypto) was a fixed cost of every request. A token that verified is kept, by
+ * its exact text, until its own `exp` or a minute, whichever comes first: within that it
+ * would verify again the same way (nothing here revokes a token before its expiry). Only
+ * successes are kept, so a refused token is checked afresh each time.
  */
 export function createCallerAuth(options: CallerAuthOptions) {
+  const verified = new LRUCache<string, { principal: Principal; expiresAt: number }>({
+    max: VERIFIED_MAX,
+    ttl: VERIFIED_TTL_MS,
+  });
   const issuers = new Map(
     [options, ...(options.others ?? [])].map((trusted) => [
       trusted.issuer,
@@ -167,12 +182,17 @@ export function createCallerAuth(options: CallerAuthOptions) {
       },
     ]),
   );
-  return async function authenticate(authorization: string | undefined): Promise<Principal> {
+  const stats = { verifications: 0 };
+  const authenticate = async function authenticate(
+    authorization: string | undefined,
+  ): Promise<Principal> {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*\.[A-Za-z0-9_\-]*)$/.exec(
       authorization.trim(),
     );
     if (!match) throw unauthenticated('the Authorization header must be "Bearer <JWT>"');
+    const known = verified.get(match[1]!);
+    if (known && Date.now() < known.expiresAt) return known.principal;
     // The unverified `iss` only picks whose key to check with; jwtVerify then requires it.
     let claimed: unknown;
     try {
@@ -183,6 +203,7 @@ export function createCallerAuth(options: CallerAuthOptions) {
     const chosen = typeof claimed === 'string' ? issuers.get(claimed) : undefined;
     if (!chosen) throw invalidToken();
     let payload: JWTPayload;
+    stats.verifications += 1;
     try {
       ({ payload } = await jwtVerify(match[1]!, chosen.key as never, {
         algorithms: chosen.algorithms,
@@ -205,6 +226,11 @@ export function createCallerAuth(options: CallerAuthOptions) {
     }
     const principal = principalFor(payload, chosen.trusted);
     if (!principal) throw invalidToken();
+    // exp is required above; kept no longer than the token itself is valid.
+    const expiresAt = Math.min(payload.exp! * 1000, Date.now() + VERIFIED_TTL_MS);
+    if (expiresAt > Date.now()) verified.set(match[1]!, { principal, expiresAt });
     return principal;
   };
+  /** Signatures actually checked so far (the rest were tokens verified before). */
+  return Object.assign(authenticate, { stats });
 }
