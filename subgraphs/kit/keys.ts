@@ -1,4 +1,4 @@
-import { KeyObject as NodeKeyObject } from 'node:crypto';
+import { KeyObject as NodeKeyObject, type webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importJWK, type CryptoKey, type JWK, type KeyObject } from 'jose';
 
@@ -22,6 +22,6 @@ export async function loadJwkFile(
 export function pemOf(key: CryptoKey | KeyObject | Uint8Array, type: 'pkcs8' | 'spki'): string {
   if (key instanceof Uint8Array) throw new Error('an asymmetric key is needed here');
   const object =
-    key instanceof NodeKeyObject ? key : NodeKeyObject.from(key as globalThis.CryptoKey);
+    key instanceof NodeKeyObject ? key : NodeKeyObject.from(key as webcrypto.CryptoKey);
   return object.export({ type, format: 'pem' }).toString();
 }
