@@ -189,7 +189,7 @@ try {
     );
 
   // W4: the write path; each request a fresh applicant and idempotency key, agents of several communes.
-  say('W4: submissions');
+  if (runs('W4')) say('W4: submissions');
   const applicants = cycle(fixtures.applicants.slice(0, -1));
   const agents = cycle(tokens.agents);
   const submit: Target = {

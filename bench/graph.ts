@@ -1,5 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +15,7 @@ import postgres from 'postgres';
 import { MIGRATIONS_FOLDER, openDatabase } from '../db/client.js';
 import { seedIfEmpty } from '../db/seed/index.js';
 import { ensureLocalKeys, type LocalKeyFiles } from '../scripts/local-keys.js';
+import { heapFlag, memoryMiOf } from '../scripts/process-memory.js';
 import { subgraphs } from '../subgraphs/registry.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -105,6 +114,39 @@ export async function benchDatabase(
   return { url: url.toString(), seconds };
 }
 
+/**
+ * Production runs the compiled JavaScript (`npm run build`, dist/; see the Dockerfile), not
+ * TypeScript through tsx, whose loader, source maps and transformed sources are a cost and
+ * a memory of their own. BENCH_TSX=1 runs the sources instead.
+ */
+const COMPILED = process.env.BENCH_TSX !== '1';
+const SOURCE_DIRS = ['gateway', 'subgraphs', 'db', 'schema', 'scripts'];
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.(ts|sql|json)$/.test(entry.name)) continue;
+    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds dist/ unless it is newer than every source file. */
+export function ensureBuilt(say: (line: string) => void): void {
+  if (!COMPILED) return;
+  const stamp = join(ROOT, 'dist/.bench-built');
+  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+  if (SOURCE_DIRS.every((d) => newestSource(d) < built)) return;
+  say('building dist/ (npm run build), as the production image does…');
+  const started = performance.now();
+  execFileSync('npm', ['run', '-s', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  writeFileSync(stamp, new Date().toISOString());
+  say(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
 function startProcess(
   name: string,
   args: string[],
@@ -113,7 +155,20 @@ function startProcess(
   logDir: string,
   nodeArgs: string[] = [],
 ): BenchProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
+  // Our own entry points run from dist/ (compiled); anything else (Hive Gateway, whose
+  // configuration is TypeScript) through tsx.
+  const [entry, ...rest] = args;
+  const compiled = COMPILED && entry!.endsWith('.ts') && !entry!.startsWith('node_modules/');
+  // With the heap the deployment gives it (NODE_OPTIONS in the manifests).
+  const argv = compiled
+    ? [
+        heapFlag(memoryMiOf(name)),
+        ...nodeArgs,
+        join('dist', entry!.replace(/\.ts$/, '.js')),
+        ...rest,
+      ]
+    : [...nodeArgs, '--import', 'tsx', ...args];
+  const child = spawn(process.execPath, argv, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -171,6 +226,7 @@ export async function startBenchGraph(options: {
   /** Extra Node flags for a process by name (e.g. --cpu-prof, for bench/profile.ts). */
   nodeArgs?: (name: string) => string[];
 }): Promise<BenchGraph> {
+  ensureBuilt((line) => process.stderr.write(`${line}\n`));
   const nodeArgs = (name: string) => options.nodeArgs?.(name) ?? [];
   const logDir = join(options.workDir, `logs-${options.label}`);
   mkdirSync(logDir, { recursive: true });

@@ -13,6 +13,7 @@ import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements';
 import { stringify } from 'yaml';
 import { RELAY_DEFAULT_PORT } from '../subgraphs/kit/relay-config.js';
+import { heapFlag, memoryMiOf } from './process-memory.js';
 
 /**
  * The Kubernetes manifests of the scaled-out topology, built from one template per kind of
@@ -105,10 +106,7 @@ function resources(cpu: string, memoryMi: number): IResourceRequirements {
     limits: { memory: `${memoryMi}Mi` },
   };
 }
-const heap = (memoryMi: number) => ({
-  name: 'NODE_OPTIONS',
-  value: `--max-old-space-size=${Math.floor(memoryMi * 0.75)}`,
-});
+const heap = (memoryMi: number) => ({ name: 'NODE_OPTIONS', value: heapFlag(memoryMi) });
 
 /**
  * Probes on the paths of subgraphs/kit/http.ts: /ready answers 503 from the first
@@ -280,7 +278,7 @@ export function baseManifests(topology: Topology) {
 
 export function gatewayManifests(topology: Topology) {
   const name = 'gateway';
-  const memory = 768;
+  const memory = memoryMiOf(name);
   const container: IContainer = {
     name,
     image: IMAGE,
@@ -331,7 +329,7 @@ export function gatewayManifests(topology: Topology) {
 }
 
 export function subgraphManifests(topology: Topology, s: SubgraphSpec) {
-  const memory = s.name === 'citizens' ? 768 : 512;
+  const memory = memoryMiOf(s.name);
   const container: IContainer = {
     name: s.name,
     image: IMAGE,
@@ -392,7 +390,7 @@ export function subgraphManifests(topology: Topology, s: SubgraphSpec) {
 
 export function relayManifests() {
   const name = 'relay';
-  const memory = 256;
+  const memory = memoryMiOf('relay');
   const container: IContainer = {
     name,
     image: IMAGE,
