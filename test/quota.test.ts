@@ -124,6 +124,39 @@ describe('the NIN quota', () => {
     expect(read).toBeLessThan(20);
   });
 
+  it('lets a request through without a statement when this process saw all its NINs counted in this window, and only then', async () => {
+    const quota = new NinQuota(database.db);
+    const rule = { limit: 2, windowSeconds: 3600 };
+    const at = database.stats.statements;
+    expect(await quota.consume('seen-client', [nin(1), nin(2)], rule)).toEqual({
+      refused: false,
+      used: 2,
+    });
+    expect(database.stats.statements - at).toBe(1);
+    // The same people again, one or both: counted already, free, no call.
+    const again = await Promise.all([
+      quota.consume('seen-client', [nin(2)], rule),
+      quota.consume('seen-client', [nin(1), nin(2)], rule),
+    ]);
+    expect(again).toEqual([
+      { refused: false, used: 2 },
+      { refused: false, used: 2 },
+    ]);
+    expect(database.stats.statements - at).toBe(1);
+    // A new NIN goes to the database, is refused there (the limit is 2), and is not remembered.
+    expect(await quota.consume('seen-client', [nin(3)], rule)).toEqual({ refused: true, used: 2 });
+    expect(await quota.consume('seen-client', [nin(3)], rule)).toEqual({ refused: true, used: 2 });
+    expect(database.stats.statements - at).toBe(3);
+    // Another client, or the next window, starts from nothing.
+    expect((await quota.consume('other-client', [nin(1)], rule)).refused).toBe(false);
+    const later = new Date(Date.now() + 3600_000);
+    expect(await quota.consume('seen-client', [nin(1)], rule, later)).toEqual({
+      refused: false,
+      used: 1,
+    });
+    expect(database.stats.statements - at).toBe(5);
+  });
+
   it('ignores what is not a NIN', async () => {
     const quota = new NinQuota(database.db);
     const verdict = await quota.consume('junk-client', ["1'); drop table x; --", '12'], {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.js';
 
 export interface QuotaRule {
@@ -35,6 +36,8 @@ interface Lane {
 
 /** Requests per call at most: one statement, a jsonb of at most this many NIN lists. */
 const MAX_BATCH = 200;
+/** NINs remembered as counted (client, window, NIN), across all clients of a process. */
+const MAX_REMEMBERED = 200_000;
 
 /**
  * Counts the NINs of each response against the client's quota, across every subgraph:
@@ -50,9 +53,18 @@ const MAX_BATCH = 200;
  * `platform.consume_nin_quota_batch` (migration 0017; its NIN lookup by index since 0019), which counts them one after
  * another in their order under one lock. A lone request still goes at once. Different
  * clients never wait for each other.
+ *
+ * A NIN counted in a window stays counted until the window ends (only a new window drops
+ * the old one's), and a counted NIN is free; so a request whose NINs this process has
+ * seen counted in the current window is let through without a call (a front-end reading
+ * the same person's documents page after page, a profile read by several subgraphs).
+ * Only NINs the database confirmed are remembered, never a refused request's; `used` is
+ * then the last count this process saw, which other replicas may have passed.
  */
 export class NinQuota {
   private readonly lanes = new Map<string, Lane>();
+  private readonly counted = new LRUCache<string, true>({ max: MAX_REMEMBERED });
+  private readonly lastUsed = new LRUCache<string, number>({ max: 10_000 });
 
   constructor(private readonly db: Db) {}
 
@@ -65,6 +77,9 @@ export class NinQuota {
     const start = windowStart(now, rule.windowSeconds);
     // NINs are 18 digits: anything else is not a NIN and is not counted.
     const distinct = [...new Set(nins)].filter((n) => /^\d{18}$/.test(n));
+    const windowKey = `${clientId}\u0000${start}`;
+    if (distinct.length > 0 && distinct.every((n) => this.counted.has(`${windowKey}\u0000${n}`)))
+      return Promise.resolve({ refused: false, used: this.lastUsed.get(windowKey) ?? 0 });
     const key = `${clientId}\u0000${start}\u0000${rule.limit}`;
     let lane = this.lanes.get(key);
     if (!lane) {
@@ -85,8 +100,13 @@ export class NinQuota {
         const batch = lane.queue.splice(0, MAX_BATCH);
         try {
           const verdicts = await this.call(lane, batch);
+          const windowKey = `${lane.clientId}\u0000${lane.start}`;
           batch.forEach((w, i) => {
             const used = verdicts[i]!;
+            if (used >= 0) {
+              for (const n of w.nins) this.counted.set(`${windowKey}\u0000${n}`, true);
+              this.lastUsed.set(windowKey, Math.max(used, this.lastUsed.get(windowKey) ?? 0));
+            }
             w.resolve(used < 0 ? { refused: true, used: lane.limit } : { refused: false, used });
           });
         } catch (error) {
