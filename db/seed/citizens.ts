@@ -1,7 +1,7 @@
 import { makeNin, ninPrefix, type NinSex } from '../../schema/nin.js';
 import { FAMILY, FEMALE_GIVEN, MALE_GIVEN, type Name } from './names.js';
 import { Counters } from './counters.js';
-import { DAY_MS } from './dates.js';
+import { DAY_MS, isoOfDay } from './dates.js';
 import { Random } from './random.js';
 
 export interface CitizenSeedRow {
@@ -39,9 +39,9 @@ export interface CitizenGeneratorOptions {
 }
 
 function dateInYear(rng: Random, year: number): string {
-  const start = Date.UTC(year, 0, 1);
-  const days = (Date.UTC(year + 1, 0, 1) - start) / DAY_MS;
-  return new Date(start + rng.int(0, days - 1) * DAY_MS).toISOString().slice(0, 10);
+  const start = Date.UTC(year, 0, 1) / DAY_MS;
+  const days = Date.UTC(year + 1, 0, 1) / DAY_MS - start;
+  return isoOfDay(start + rng.int(0, days - 1));
 }
 
 const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
