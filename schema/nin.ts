@@ -16,7 +16,12 @@ export const NIN_PATTERN = /^[12]\d{17}$/;
 export type NinSex = 'MALE' | 'FEMALE';
 
 export function ninCheckDigits(first16: string): string {
-  const remainder = Number((BigInt(first16) * 100n) % 97n);
+  // (first16 × 100) mod 97 from two halves of 8 digits, each exact in a double (10^8 ≡ 81
+  // and 100 ≡ 3 mod 97): what BigInt gives, at a fraction of its cost for the seed's millions.
+  const remainder =
+    first16.length === 16 && /^\d+$/.test(first16)
+      ? ((((Number(first16.slice(0, 8)) % 97) * 81 + Number(first16.slice(8))) % 97) * 3) % 97
+      : Number((BigInt(first16) * 100n) % 97n);
   return String(98 - remainder).padStart(2, '0');
 }
 

@@ -1,7 +1,7 @@
 import { makeNin, ninPrefix, type NinSex } from '../../schema/nin.js';
 import { FAMILY, FEMALE_GIVEN, MALE_GIVEN, type Name } from './names.js';
-import { Counters } from './counters.js';
-import { DAY_MS } from './dates.js';
+import { NumberedCounters } from './counters.js';
+import { DAY_MS, isoOfDay } from './dates.js';
 import { Random } from './random.js';
 
 export interface CitizenSeedRow {
@@ -39,9 +39,9 @@ export interface CitizenGeneratorOptions {
 }
 
 function dateInYear(rng: Random, year: number): string {
-  const start = Date.UTC(year, 0, 1);
-  const days = (Date.UTC(year + 1, 0, 1) - start) / DAY_MS;
-  return new Date(start + rng.int(0, days - 1) * DAY_MS).toISOString().slice(0, 10);
+  const start = Date.UTC(year, 0, 1) / DAY_MS;
+  const days = Date.UTC(year + 1, 0, 1) / DAY_MS - start;
+  return isoOfDay(start + rng.int(0, days - 1));
 }
 
 const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
@@ -53,7 +53,8 @@ const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4));
  */
 export class CitizenGenerator {
   private readonly rng: Random;
-  private readonly serials = new Counters();
+  /** Per NIN prefix (9 digits, the first 1 or 2: the number's own digits). */
+  private readonly serials = new NumberedCounters(String);
   private readonly byWilaya = new Map<string, string[]>();
   private readonly couples: SeedCouple[] = [];
 
@@ -97,7 +98,7 @@ export class CitizenGenerator {
 
   private nin(sex: NinSex, birthDate: string, commune: string): string {
     const prefix = ninPrefix(sex, yearOf(birthDate), commune);
-    return makeNin(prefix, this.serials.next(prefix));
+    return makeNin(prefix, this.serials.next(Number(prefix)));
   }
 
   private near(home: string): string {

@@ -1,7 +1,7 @@
 import type { civilActs, marginalNotes } from '../tables/citizens.js';
 import type { CitizenSeedRow, SeedCouple } from './citizens.js';
 import { SEED_REFERENCE_YEAR } from './citizens.js';
-import { Counters } from './counters.js';
+import { NumberedCounters } from './counters.js';
 import { addDays, addYears } from './dates.js';
 
 type ActRow = typeof civilActs.$inferInsert;
@@ -9,6 +9,7 @@ type NoteRow = typeof marginalNotes.$inferInsert;
 
 const pad = (n: number) => String(n).padStart(6, '0');
 const LAST_DAY = `${SEED_REFERENCE_YEAR}-12-31`;
+const KINDS = ['B', 'M', 'D'] as const;
 
 /**
  * The civil acts of the seeded registry, consistent with each citizen's status: a birth
@@ -18,7 +19,13 @@ const LAST_DAY = `${SEED_REFERENCE_YEAR}-12-31`;
  * seeded citizens, documents and vehicles as they were.
  */
 export class CivilActGenerator {
-  private readonly serials = new Counters();
+  /** Per office, year and register: `act:<commune>:<year>:<B|M|D>`, as a number. */
+  private readonly serials = new NumberedCounters((key) => {
+    const kind = KINDS[key % 4]!;
+    const year = Math.floor(key / 4) % 10_000;
+    const commune = String(Math.floor(key / 40_000)).padStart(4, '0');
+    return `act:${commune}:${year}:${kind}`;
+  });
   private readonly birthActOf = new Map<string, string>();
   /** Notes for birth acts not drawn up yet (the person comes in a later batch). */
   private readonly pending = new Map<string, Omit<NoteRow, 'actNumber'>[]>();
@@ -32,7 +39,11 @@ export class CivilActGenerator {
 
   private number(commune: string, date: string, kind: 'B' | 'M' | 'D'): string {
     const year = Number(date.slice(0, 4));
-    return `${commune}-${year}-${kind}-${pad(this.serials.next(`act:${commune}:${year}:${kind}`))}`;
+    const office = commune.length === 4 ? Number(commune) : NaN;
+    if (!Number.isInteger(office) || !Number.isInteger(year) || year < 0 || year > 9999)
+      throw new Error(`no act number for commune ${commune} on ${date}`);
+    const serial = this.serials.next((office * 10_000 + year) * 4 + KINDS.indexOf(kind));
+    return `${commune}-${year}-${kind}-${pad(serial)}`;
   }
 
   private noteOnBirth(nin: string, note: Omit<NoteRow, 'actNumber'>, notes: NoteRow[]) {

@@ -1,6 +1,6 @@
 import type { CitizenSeedRow } from './citizens.js';
 import { Counters } from './counters.js';
-import { DAY_MS, addDays, addYears, ageOn } from './dates.js';
+import { addDays, addYears, ageOn, dayNumber } from './dates.js';
 import { Random } from './random.js';
 import { hashTrackingCode, makeTrackingCode } from '../../schema/tracking-code.js';
 
@@ -13,6 +13,8 @@ const PREFIX: Record<DocType, string> = {
   NATIONAL_ID_CARD: 'C',
   DRIVING_LICENCE: 'L',
 };
+const TEN_YEARS_BEFORE = addDays(DOCUMENTS_REFERENCE_DATE, -3650);
+const REFERENCE_DAY = dayNumber(DOCUMENTS_REFERENCE_DATE);
 const OPEN = ['SUBMITTED', 'UNDER_REVIEW', 'APPROVED', 'IN_PRODUCTION', 'READY'] as const;
 
 export interface DocumentSeedRow {
@@ -105,11 +107,9 @@ export class DocumentGenerator {
       if (c.deathDate) continue;
       const age = ageOn(c.birthDate, ref);
       const issue = (type: DocType, minAge: number, categories: string[] = []) => {
-        const earliest =
-          addYears(c.birthDate, minAge) > addDays(ref, -3650)
-            ? addYears(c.birthDate, minAge)
-            : addDays(ref, -3650);
-        const span = Math.max(0, (Date.parse(ref) - Date.parse(earliest)) / DAY_MS);
+        const byAge = addYears(c.birthDate, minAge);
+        const earliest = byAge > TEN_YEARS_BEFORE ? byAge : TEN_YEARS_BEFORE;
+        const span = Math.max(0, REFERENCE_DAY - dayNumber(earliest));
         const issueDate = addDays(earliest, rng.int(0, Math.floor(span)));
         const expiryDate = addYears(issueDate, 10);
         const doc: DocumentSeedRow = {

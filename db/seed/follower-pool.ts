@@ -14,32 +14,30 @@ export interface FollowerData {
   group: FollowerGroup;
   seed: number;
   url: string;
+  /** The run's citizens, which the worker draws again itself (db/seed/citizens.ts). */
+  citizens: number;
+  communeCodes: readonly string[];
+  batchSize: number;
 }
-export type FollowerRequest =
-  | { type: 'batch'; batch: readonly CitizenSeedRow[]; couples: readonly SeedCouple[] }
-  | { type: 'end' };
 export type FollowerReply =
-  | { type: 'ack' }
   | { type: 'indexed'; done: number; total: number }
   | { type: 'end'; counts: FollowerCounts; loads: TableLoad[] }
   | { type: 'error'; message: string; stack: string };
 
 /**
- * Batches a worker may have queued and not yet written: enough that the citizens'
- * generator rarely waits for it, few enough to bound the memory they hold.
- */
-const AHEAD = 4;
-
-/**
- * The follower groups in worker threads, one each: the citizens' generator on the main
- * thread posts every batch to each, and they draw and COPY the acts, documents, vehicles
- * and the rest on the other cores. Each group draws from its own seeded streams, batch by
- * batch in order, so the rows are those the groups would draw on the main thread.
+ * The follower groups in worker threads, one each. Each worker draws the citizens again
+ * from the same seed (cheaper than receiving them: copying a batch to a thread and back
+ * cost more than drawing it, ~3 s per million citizens), batch by batch in order, and draws
+ * and COPYs the acts, documents, vehicles and the rest from them on the other cores, so the
+ * rows are those the groups would draw on the main thread. The main thread's citizens'
+ * COPY no longer waits for the slower followers: it ends, and the citizens' ten indexes
+ * build, while the followers are still drawn. Each worker builds its tables' indexes and
+ * commits as soon as its rows are in, as the citizens' table does once sealed.
  */
 export interface FollowerPool {
-  /** Posts a batch to every worker; waits while one is AHEAD batches behind. */
+  /** Hands a batch to the followers (the workers draw their own: nothing to do). */
   push(batch: readonly CitizenSeedRow[], couples: readonly SeedCouple[]): Promise<void>;
-  /** Ends the loads (indexes, commits); `onIndexed` hears the tables done of all workers. */
+  /** Waits for the loads (indexes, commits); `onIndexed` hears the tables done of all workers. */
   finish(
     onIndexed?: (done: number, total: number) => void,
   ): Promise<{ counts: FollowerCounts; loads: TableLoad[] }>;
@@ -49,8 +47,6 @@ export interface FollowerPool {
 
 interface Member {
   worker: Worker;
-  outstanding: number;
-  wake: (() => void) | null;
   failure: Error | null;
   indexed: { done: number; total: number };
   ended: Promise<{ counts: FollowerCounts; loads: TableLoad[] }>;
@@ -68,14 +64,17 @@ function spawn(data: FollowerData): Worker {
   return new Worker(boot, { eval: true, workerData: data });
 }
 
-export function startFollowerPool(url: string, seed: number): FollowerPool {
+export function startFollowerPool(
+  url: string,
+  seed: number,
+  citizens: Pick<FollowerData, 'citizens' | 'communeCodes' | 'batchSize'>,
+): FollowerPool {
   let onIndexed: ((done: number, total: number) => void) | undefined;
+  const sum = (k: 'done' | 'total') => members.reduce((n, m) => n + m.indexed[k], 0);
   const members: Member[] = FOLLOWER_GROUPS.map((group) => {
-    const worker = spawn({ group, seed, url });
+    const worker = spawn({ group, seed, url, ...citizens });
     const member: Member = {
       worker,
-      outstanding: 0,
-      wake: null,
       failure: null,
       indexed: { done: 0, total: 0 },
       ended: null as never,
@@ -83,16 +82,11 @@ export function startFollowerPool(url: string, seed: number): FollowerPool {
     member.ended = new Promise((resolve, reject) => {
       const fail = (error: Error) => {
         member.failure ??= error;
-        member.wake?.();
         reject(member.failure);
       };
       worker.on('message', (reply: FollowerReply) => {
-        if (reply.type === 'ack') {
-          member.outstanding -= 1;
-          member.wake?.();
-        } else if (reply.type === 'indexed') {
+        if (reply.type === 'indexed') {
           member.indexed = { done: reply.done, total: reply.total };
-          const sum = (k: 'done' | 'total') => members.reduce((n, m) => n + m.indexed[k], 0);
           onIndexed?.(sum('done'), sum('total'));
         } else if (reply.type === 'end') {
           resolve({ counts: reply.counts, loads: reply.loads });
@@ -105,25 +99,18 @@ export function startFollowerPool(url: string, seed: number): FollowerPool {
       worker.on('error', fail);
       worker.on('exit', (code) => fail(new Error(`seed worker (${group}) exited (${code})`)));
     });
-    // Reported by push or finish; kept from counting as unhandled meanwhile.
+    // Reported by finish; kept from counting as unhandled meanwhile.
     member.ended.catch(() => {});
     return member;
   });
 
   return {
-    async push(batch, couples) {
-      for (const m of members) {
-        while (m.outstanding >= AHEAD && !m.failure)
-          await new Promise<void>((resolve) => (m.wake = resolve));
-        m.wake = null;
-        if (m.failure) throw m.failure;
-        m.outstanding += 1;
-        m.worker.postMessage({ type: 'batch', batch, couples } satisfies FollowerRequest);
-      }
+    async push() {
+      for (const m of members) if (m.failure) throw m.failure;
     },
     async finish(listener) {
       onIndexed = listener;
-      for (const m of members) m.worker.postMessage({ type: 'end' } satisfies FollowerRequest);
+      if (sum('total') > 0) listener?.(sum('done'), sum('total'));
       const results = await Promise.all(members.map((m) => m.ended));
       const counts: FollowerCounts = {
         documents: 0,

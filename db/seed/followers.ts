@@ -51,33 +51,29 @@ export function follower(group: FollowerGroup, seed: number): Follower {
   };
   if (group === 'registry') {
     const registers = new CivilActGenerator();
-    const cars = new VehicleGenerator(seed);
     return {
       counts,
       generate(batch, couples) {
         const drawn = registers.generate(batch, couples);
-        const fleet = cars.generate(batch);
-        counts.vehicles += fleet.vehicles.length;
         return [
           [civilActs, drawn.acts],
           [marginalNotes, drawn.notes],
-          [vehicleTables.vehicles, rowsOf(fleet.vehicles)],
-          [vehicleTables.ownerships, rowsOf(fleet.ownerships)],
-          [vehicleTables.registrationCards, rowsOf(fleet.cards)],
         ];
       },
-      counters: () => [
-        [citizenSerials, 'key', registers.serialsUsed],
-        [vehicleTables.serials, 'key', cars.serialsUsed],
-      ],
+      counters: () => [[citizenSerials, 'key', registers.serialsUsed]],
     };
   }
+  // The vehicles go with the services: the acts alone (1.4 civil acts and 0.7 marginal
+  // notes per citizen) weigh about as much as the documents, hygiene and associations.
+  const cars = new VehicleGenerator(seed);
   const papers = new DocumentGenerator(seed);
   const hygiene = new HygieneGenerator(seed);
   const registry = new AssociationGenerator(seed);
   return {
     counts,
     generate(batch) {
+      const fleet = cars.generate(batch);
+      counts.vehicles += fleet.vehicles.length;
       const issued = papers.generate(batch);
       const office = hygiene.generate(batch);
       const clubs = registry.generate(batch);
@@ -87,6 +83,9 @@ export function follower(group: FollowerGroup, seed: number): Follower {
       counts.hygieneRequests += office.requests.length;
       counts.associations += clubs.associations.length;
       return [
+        [vehicleTables.vehicles, rowsOf(fleet.vehicles)],
+        [vehicleTables.ownerships, rowsOf(fleet.ownerships)],
+        [vehicleTables.registrationCards, rowsOf(fleet.cards)],
         [documents, rowsOf(issued.documents)],
         [applications, rowsOf(issued.applications)],
         [applicationEvents, rowsOf(issued.events)],
@@ -106,6 +105,7 @@ export function follower(group: FollowerGroup, seed: number): Follower {
       ];
     },
     counters: () => [
+      [vehicleTables.serials, 'key', cars.serialsUsed],
       [serials, 'key', papers.serialsUsed],
       [hygieneTables.serials, 'key', hygiene.serialsUsed],
       [associationTables.serials, 'key', registry.serialsUsed],

@@ -113,17 +113,21 @@ async function seedPopulation(
   db: Db,
   options: SeedOptions,
 ): Promise<Omit<SeedReport, 'wilayas' | 'dairas' | 'communes'>> {
+  const codes = (
+    await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
+  ).map((r) => r.code);
   const loader = options.bulk?.();
   const sink = loader ?? insertSink(db);
   const url = options.bulk?.url;
   const followers =
     loader && url && (options.workers ?? options.citizens >= WORKER_THRESHOLD)
-      ? startFollowerPool(url, options.seed)
+      ? startFollowerPool(url, options.seed, {
+          citizens: options.citizens,
+          communeCodes: codes,
+          batchSize: CHUNK,
+        })
       : followersInThread(sink, options.seed);
   try {
-    const codes = (
-      await db.select({ code: communes.code }).from(communes).orderBy(communes.code)
-    ).map((r) => r.code);
     const generator = new CitizenGenerator({
       seed: options.seed,
       count: options.citizens,

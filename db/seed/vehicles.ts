@@ -1,6 +1,6 @@
 import type { CitizenSeedRow } from './citizens.js';
 import { Counters } from './counters.js';
-import { DAY_MS, addDays } from './dates.js';
+import { addDays, dayNumber } from './dates.js';
 import { Random } from './random.js';
 
 export const VEHICLES_REFERENCE_DATE = '2025-12-31';
@@ -194,10 +194,7 @@ export class VehicleGenerator {
         if (previous && previous.nin !== owner.nin) {
           const sold = addDays(
             firstReg,
-            rng.int(
-              365,
-              Math.max(366, Math.floor((Date.parse(ref) - Date.parse(firstReg)) / DAY_MS) - 1),
-            ),
+            rng.int(365, Math.max(366, dayNumber(ref) - dayNumber(firstReg) - 1)),
           );
           ownerships.push({ vin, ownerNin: previous.nin, fromDate: firstReg, toDate: sold });
           ownerships.push({ vin, ownerNin: owner.nin, fromDate: sold, toDate: null });
