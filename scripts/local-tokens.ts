@@ -3,7 +3,7 @@ import { CALLER_ALG, LOCAL_AUDIENCE, LOCAL_ISSUER } from './local-keys.js';
 
 export type CallerSpec =
   | { kind: 'ministry'; ministry: string; clientId?: string }
-  | { kind: 'agent'; commune: string; service?: string; agentId?: string }
+  | { kind: 'agent'; commune: string; service?: string; agentId?: string; clientId?: string }
   | { kind: 'citizen'; nin: string }
   | { kind: 'integrator'; client: string; schools?: string[]; wilaya?: string };
 
@@ -33,7 +33,7 @@ export async function mintCallerToken(
       const service = spec.service ?? 'COUNTER';
       claims.service = service;
       sub = spec.agentId ?? `agent-${spec.commune}-${service.toLowerCase()}-001`;
-      clientId = `guichet-${spec.commune}`;
+      clientId = spec.clientId ?? `guichet-${spec.commune}`;
       break;
     case 'citizen':
       claims.nin = spec.nin;

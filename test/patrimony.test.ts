@@ -547,8 +547,20 @@ describe('no N+1 in a commune’s leases', () => {
         }
       }
     `;
-    const small = await graph.cost(LIST, { first: 3 }, { token: agent, purpose: P });
-    const large = await graph.cost(LIST, { first: 12 }, { token: agent, purpose: P });
+    // Each size asked by a client that has read nobody yet: NINs a client had counted this
+    // hour cost no quota statement (subgraphs/kit/quota.ts), which is not what is compared.
+    const fresh = (clientId: string) =>
+      graph.token({ kind: 'agent', commune, service: 'PATRIMONY', clientId });
+    const small = await graph.cost(
+      LIST,
+      { first: 3 },
+      { token: await fresh('cost-3'), purpose: P },
+    );
+    const large = await graph.cost(
+      LIST,
+      { first: 12 },
+      { token: await fresh('cost-12'), purpose: P },
+    );
     expect(small.body.errors).toBeUndefined();
     expect(large.body.errors).toBeUndefined();
     expect(small.body.data.leases.nodes).toHaveLength(3);
