@@ -235,6 +235,9 @@ export async function startBenchGraph(options: {
     APOLLO_TELEMETRY_DISABLED: '1',
     DATABASE_URL: options.databaseUrl,
     INTERNAL_PUBLIC_KEY_FILE: options.keys.internalPublic,
+    // Metrics listeners on ephemeral ports: a second graph (--scale) would find the
+    // default ports taken by the first.
+    METRICS_PORT: '0',
   };
   const urls: Record<string, string> = {};
   for (const def of subgraphs) urls[def.name] = `http://127.0.0.1:${await freePort()}/graphql`;
