@@ -90,6 +90,16 @@ describe('consultation logs partitioned by month', () => {
     }
   });
 
+  it('every subgraph’s log has its own appender, which the audit writer calls (migration 0020)', async () => {
+    const appenders = await rows<{ schema: string }>(
+      database.db,
+      sql`select n.nspname as schema from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+          where p.proname = 'append_consultations' and n.nspname <> 'platform'`,
+    );
+    const expected = subgraphs.filter((s) => s.consultations).map((s) => s.name);
+    expect(appenders.map((a) => a.schema).sort()).toEqual([...expected].sort());
+  });
+
   it('creates months ahead when asked, once: a second run creates nothing', async () => {
     const created = await ensureConsultationPartitions(database.db, 5);
     const perLog = subgraphs.filter((s) => s.consultations).length;

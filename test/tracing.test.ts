@@ -153,7 +153,7 @@ describe('with an OTLP endpoint', () => {
       sqlSpans.some(
         (s) =>
           s.name === 'INSERT citizens.consultations' ||
-          (attr(s, 'db.query.text') ?? '').includes('platform.append_consultations('),
+          (attr(s, 'db.query.text') ?? '').includes('"citizens".append_consultations('),
       ),
       `an audit write among ${sqlSpans.map((s) => s.name).join(', ')}`,
     ).toBe(true);

@@ -17,7 +17,9 @@ import {
  * partition per calendar month in UTC, created ahead by
  * `platform.ensure_consultation_partitions()` (`npm run db:partitions`), and a default
  * partition as a safety net. A new subgraph's log must be created partitioned the same way
- * (test/partitions.test.ts checks every log is).
+ * (test/partitions.test.ts checks every log is), and given its appender by
+ * `select platform.create_consultations_appender('<schema>.consultations')` (migration 0020),
+ * which the audit writer calls (subgraphs/kit/audit.ts).
  */
 export function consultationsTable(schema: PgSchema) {
   return schema.table(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { getTableConfig } from 'drizzle-orm/pg-core';
@@ -97,6 +97,7 @@ export class ConsultationWriter {
   private flushing = false;
   private readonly lockKey: string;
   private readonly tableName: string;
+  private readonly appender: SQL;
   /** The chain's head as this writer last wrote it; null until its first write. */
   private head: string | null = null;
 
@@ -107,6 +108,8 @@ export class ConsultationWriter {
     const config = getTableConfig(table);
     this.tableName = `${config.schema ?? 'public'}.${config.name}`;
     this.lockKey = `audit:${this.tableName}`;
+    // The log's own appender (migration 0020: its statements planned once per session).
+    this.appender = sql.raw(`"${config.schema ?? 'public'}".append_consultations`);
     // The head read once at start, so that even the first request's rows go by the one
     // statement and a request costs the same statements whenever it comes. Unreadable
     // (no database yet): the first write goes by the locked transaction and learns it.
@@ -200,8 +203,8 @@ export class ConsultationWriter {
 
   /**
    * The rows chained after the head and written under the chain's lock. Usually one
-   * statement, its own transaction: `platform.append_consultations` (migration 0018) takes
-   * the lock, checks that the head is the one this writer hashed from and inserts. When
+   * statement, its own transaction: the log's `append_consultations` (migrations 0018 and
+   * 0020) takes the lock, checks that the head is the one this writer hashed from and inserts. When
    * this writer does not know the head yet, or another replica moved it, the rows go by
    * the locked transaction instead (lock, read the head, insert), which cannot be
    * overtaken: replicas writing at once always progress.
@@ -211,7 +214,7 @@ export class ConsultationWriter {
     if (this.head !== null) {
       const { rows, last } = chained(this.head, fields);
       const result = (await this.db.execute(
-        sql`select platform.append_consultations(${this.tableName}::regclass, ${this.lockKey}, ${this.head}, ${JSON.stringify(rows.map(asColumns))}::jsonb) as head`,
+        sql`select ${this.appender}(${this.lockKey}, ${this.head}, ${JSON.stringify(rows.map(asColumns))}::jsonb) as head`,
       )) as unknown as { rows?: { head: string | null }[] } & { head: string | null }[];
       if ((result.rows ?? [...result])[0]!.head === null) {
         this.head = last;
@@ -245,7 +248,7 @@ function chained(head: string, fields: ConsultationFields[]) {
   return { rows, last: prevHash };
 }
 
-/** A chained row under its column names, as platform.append_consultations reads it. */
+/** A chained row under its column names, as the log's append_consultations reads it. */
 function asColumns(r: ConsultationFields & { prevHash: string; hash: string }) {
   return {
     at: r.at,
