@@ -49,6 +49,9 @@ const { values: args } = parseArgs({
 const sections = new Set((args.only ?? 'W1,W2,audit,W4,W5,counts').split(','));
 const runs = (section: string) => sections.has(section);
 const quick = args.quick!;
+/** The concurrencies a section runs at: none when it is not asked for. */
+const levels = (section: string, whenQuick: number[], full: number[]) =>
+  !runs(section) ? [] : quick ? whenQuick : full;
 const citizens = Number(args.citizens ?? (quick ? 10_000 : 100_000));
 const rounds = Number(args.rounds ?? (quick ? 3 : 5));
 const seconds = Number(args.seconds ?? (quick ? 3 : 10));
@@ -137,7 +140,7 @@ try {
     subgraphPids: subgraphPids(graph),
     next: await directRequest(tokens, 'citizens', W1, nin(fixtures)),
   };
-  for (const c of !runs('W1') ? [] : quick ? [1] : [1, 32])
+  for (const c of levels('W1', [1], [1, 32]))
     add(
       'W1',
       await interleaved(
@@ -152,7 +155,7 @@ try {
 
   // W2: a realistic cross-subgraph read, our gateway against Hive Gateway on the same subgraphs.
   if (runs('W2')) say('W2: our gateway vs Hive Gateway');
-  for (const c of !runs('W2') ? [] : quick ? [8] : [1, 32])
+  for (const c of levels('W2', [8], [1, 32]))
     add(
       'W2',
       await interleaved(
@@ -172,7 +175,7 @@ try {
   // The audit's ceiling: an audited read (W1) against an unaudited single-entity read.
   if (runs('audit')) say('audit: audited W1 vs an unaudited read, by concurrency');
   const communes = cycle(fixtures.communes);
-  for (const c of !runs('audit') ? [] : quick ? [32] : [1, 8, 32, 64])
+  for (const c of levels('audit', [32], [1, 8, 32, 64]))
     add(
       'audit',
       await interleaved(

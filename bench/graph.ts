@@ -158,7 +158,7 @@ function startProcess(
   // Our own entry points run from dist/ (compiled); anything else (Hive Gateway, whose
   // configuration is TypeScript) through tsx.
   const [entry, ...rest] = args;
-  const compiled = COMPILED && entry!.endsWith('.ts') && !entry!.startsWith('node_modules/');
+  const compiled = COMPILED && entry!.endsWith('.ts');
   // With the heap the deployment gives it (NODE_OPTIONS in the manifests).
   const argv = compiled
     ? [

@@ -29,6 +29,8 @@ interface Waiting {
 interface Lane {
   clientId: string;
   start: string;
+  /** The client's window, as the remembered NINs are keyed. */
+  windowKey: string;
   limit: number;
   queue: Waiting[];
   busy: boolean;
@@ -50,7 +52,7 @@ const MAX_REMEMBERED = 200_000;
  * concurrency and across replicas. Taking it once per request made a busy client's
  * requests a queue of commits; so the requests of one client that arrive while its
  * previous call is in flight wait here and go together in the next call of
- * `platform.consume_nin_quota_batch` (migration 0017; its NIN lookup by index since 0019), which counts them one after
+ * `platform.consume_nin_quota_batch` (migrations 0017 and 0019), which counts them one after
  * another in their order under one lock. A lone request still goes at once. Different
  * clients never wait for each other.
  *
@@ -80,10 +82,10 @@ export class NinQuota {
     const windowKey = `${clientId}\u0000${start}`;
     if (distinct.length > 0 && distinct.every((n) => this.counted.has(`${windowKey}\u0000${n}`)))
       return Promise.resolve({ refused: false, used: this.lastUsed.get(windowKey) ?? 0 });
-    const key = `${clientId}\u0000${start}\u0000${rule.limit}`;
+    const key = `${windowKey}\u0000${rule.limit}`;
     let lane = this.lanes.get(key);
     if (!lane) {
-      lane = { clientId, start, limit: rule.limit, queue: [], busy: false };
+      lane = { clientId, start, windowKey, limit: rule.limit, queue: [], busy: false };
       this.lanes.set(key, lane);
     }
     const current = lane;
@@ -100,7 +102,7 @@ export class NinQuota {
         const batch = lane.queue.splice(0, MAX_BATCH);
         try {
           const verdicts = await this.call(lane, batch);
-          const windowKey = `${lane.clientId}\u0000${lane.start}`;
+          const { windowKey } = lane;
           batch.forEach((w, i) => {
             const used = verdicts[i]!;
             if (used >= 0) {
