@@ -36,6 +36,14 @@ declare module 'autocannon' {
     body?: string;
     requests?: Request[];
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The running job: a promise of the result that also reports each response. */
+  interface Instance extends PromiseLike<Result> {
+    /** `time` is the response's latency in ms, with sub-millisecond precision. */
+    on(
+      event: 'response',
+      listener: (client: unknown, status: number, bytes: number, time: number) => void,
+    ): Instance;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

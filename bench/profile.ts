@@ -95,7 +95,9 @@ let requests = 0;
 // warm-up samples fall outside it and are left out.
 const window = { from: 0n, to: 0n };
 try {
-  await runLoad(target, Number(args.connections), 3); // warm-up: plans, JIT, pools
+  // Warm-up: plans, pools, and V8's compilation of the hot paths, which takes a thousand
+  // requests or so (c = 1 for 3 s left our gateway's p50 a third above its warm figure).
+  await runLoad(target, Math.max(4, Number(args.connections)), 5);
   say(`profiling ${args.workload} at c=${args.connections} for ${args.seconds} s…`);
   window.from = process.hrtime.bigint() / 1000n;
   const run = await runLoad(target, Number(args.connections), Number(args.seconds));

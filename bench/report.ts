@@ -19,7 +19,7 @@ export function markdownTable(rows: Row[], counts: Count[]): string {
     const c = byWorkload.get(r.workload);
     // No answer arrived in any round: its zeros are no latency, say so instead.
     const none = r.requests === 0;
-    const ms = (v: number) => (none ? 'no answer' : f(v, 0));
+    const ms = (v: number) => (none ? 'no answer' : f(v, v < 100 ? 1 : 0));
     lines.push(
       `| ${r.workload} | ${r.name} | ${r.connections} | ${f(r.rps, 0)} | ${ms(r.p50)} | ${ms(r.p90)} | ${ms(r.p99)} | ${r.errors} | ${f(r.gatewayCpuMs, 2)} | ${f(r.subgraphCpuMs, 2)} | ${f(r.databaseCpuMs, 2)} | ${f(r.gatewayPeakRssMb, 0)} | ${c ? c.statements : '–'} | ${c ? c.fetches : '–'} | ${r.loads.join('; ')} |`,
     );
