@@ -177,6 +177,47 @@ describe('query-shape limits at the gateway: each limit refuses on its own', () 
     expect(literal.res.body.errors?.[0]?.extensions?.found).toBe(costOf(overFirst));
   });
 
+  it('the same document is costed again for each page size, in either order', async () => {
+    // The cost is kept per document and per value of `first`: a cheap page first must not
+    // let the costly one through after it, nor a refused one refuse the cheap page.
+    for (const sizes of [
+      [overFirst - 1, overFirst, overFirst - 1],
+      [overFirst, overFirst - 1, overFirst],
+    ]) {
+      for (const first of sizes) {
+        const { res, fetches } = await refused(COSTLY, { first });
+        if (first === overFirst) {
+          expect(res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+          expect(res.body.errors?.[0]?.extensions?.found).toBe(costOf(overFirst));
+          expect(fetches).toBe(0);
+        } else {
+          expect(res.body.errors).toBeUndefined();
+          expect(fetches).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('a field under @include counts only when its variable includes it', async () => {
+    const query = `query($wide: Boolean!) { wilayas { code communes(first: ${overFirst}) @include(if: $wide) { nodes { code nameFr nameAr } } } }`;
+    for (const wide of [false, true, false]) {
+      const { res } = await refused(query, { wide });
+      if (wide) expect(res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+      else expect(res.body.errors).toBeUndefined();
+    }
+  });
+
+  it('variables the cost does not read get their own errors still', async () => {
+    const query = `query($first: Int!, $code: String!) { wilaya(code: $code) { communes(first: $first) { nodes { code } } } }`;
+    const fine = await refused(query, { first: 2, code: '16' });
+    expect(fine.res.body.errors).toBeUndefined();
+    // The same page size, so the cost is known; the code is not a string.
+    const wrong = await refused(query, { first: 2, code: 16 });
+    expect(wrong.res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(wrong.res.body.errors?.[0]?.message).toMatch(/\$code/);
+    expect(wrong.fetches).toBe(0);
+  });
+
   it('an omitted first counts as its default page size (20)', async () => {
     const omitted = await refused(`{ wilayas { communes { nodes { code nameFr nameAr } } } }`);
     const explicit = await refused(
