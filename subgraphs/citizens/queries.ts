@@ -4,6 +4,7 @@ import { citizens, consultations, idempotencyKeys, ninSerials } from '../../db/t
 import { makeNin, ninPrefix } from '../../schema/nin.js';
 import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import type { Page } from '../kit/pagination.js';
+import { anyOf, prepared } from '../kit/prepared.js';
 import type { CitizenRecord } from './citizen.type.js';
 import { newAct } from './civil-act.queries.js';
 
@@ -24,12 +25,14 @@ export const citizenColumns = {
   spouseNin: citizens.spouseNin,
 };
 
+const selectCitizensByNins = prepared<{ nins: string[] }, CitizenRecord[]>(
+  'citizens_by_nins',
+  (db) => db.select(citizenColumns).from(citizens).where(anyOf(citizens.nin, 'nins')),
+);
+
 export async function citizensByNins(db: Db, nins: readonly string[]): Promise<CitizenRecord[]> {
   if (nins.length === 0) return [];
-  return db
-    .select(citizenColumns)
-    .from(citizens)
-    .where(inArray(citizens.nin, [...nins]));
+  return selectCitizensByNins(db, { nins: [...nins] });
 }
 
 /** Children of any of the given parents, oldest first. */

@@ -2,24 +2,30 @@ import { and, asc, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { communes, dairas, wilayas } from '../../db/tables/communes.js';
 import type { Page } from '../kit/pagination.js';
+import { anyOf, prepared } from '../kit/prepared.js';
 import type { CommuneRecord, DairaRecord, WilayaRecord } from './territory.type.js';
 
+const selectWilayasByCodes = prepared<{ codes: string[] }, WilayaRecord[]>(
+  'wilayas_by_codes',
+  (db) => db.select().from(wilayas).where(anyOf(wilayas.code, 'codes')),
+);
+
 export async function wilayasByCodes(db: Db, codes: readonly string[]): Promise<WilayaRecord[]> {
-  return db
-    .select()
-    .from(wilayas)
-    .where(inArray(wilayas.code, [...codes]));
+  if (codes.length === 0) return [];
+  return selectWilayasByCodes(db, { codes: [...codes] });
 }
 
 export async function allWilayas(db: Db): Promise<WilayaRecord[]> {
   return db.select().from(wilayas).orderBy(asc(wilayas.code));
 }
 
+const selectDairasByCodes = prepared<{ codes: string[] }, DairaRecord[]>('dairas_by_codes', (db) =>
+  db.select().from(dairas).where(anyOf(dairas.code, 'codes')),
+);
+
 export async function dairasByCodes(db: Db, codes: readonly string[]): Promise<DairaRecord[]> {
-  return db
-    .select()
-    .from(dairas)
-    .where(inArray(dairas.code, [...codes]));
+  if (codes.length === 0) return [];
+  return selectDairasByCodes(db, { codes: [...codes] });
 }
 
 export async function dairasOfWilayas(
@@ -33,11 +39,14 @@ export async function dairasOfWilayas(
     .orderBy(asc(dairas.code));
 }
 
+const selectCommunesByCodes = prepared<{ codes: string[] }, CommuneRecord[]>(
+  'communes_by_codes',
+  (db) => db.select().from(communes).where(anyOf(communes.code, 'codes')),
+);
+
 export async function communesByCodes(db: Db, codes: readonly string[]): Promise<CommuneRecord[]> {
-  return db
-    .select()
-    .from(communes)
-    .where(inArray(communes.code, [...codes]));
+  if (codes.length === 0) return [];
+  return selectCommunesByCodes(db, { codes: [...codes] });
 }
 
 export async function communesOfDairas(

@@ -42,6 +42,7 @@ export async function documentsByHolders(
         )
       : undefined,
     limit: page.limit,
+    name: 'documents_of_holders',
   })) as DocumentRecord[];
 }
 

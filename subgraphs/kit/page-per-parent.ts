@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
-import { and, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, getTableColumns, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { groupBy } from './batch.js';
 import type { Page } from './pagination.js';
+import { anyOf, prepared } from './prepared.js';
 
 /**
  * The same page of a nested list (a citizen's documents, a vehicle's owners) for several
@@ -21,9 +22,31 @@ export async function pagePerParent<T extends PgTable>(
     /** Rows after the cursor's position in that order, or undefined for the first page. */
     after: SQL | undefined;
     limit: number;
+    /**
+     * Names the list's statement: its first page (no cursor, the usual case) is then
+     * prepared once per database handle (see prepared.ts) rather than built per call. The
+     * same name must always come with the same table, parent and order.
+     */
+    name?: string;
   },
 ): Promise<T['$inferSelect'][]> {
   if (list.parents.length === 0) return [];
+  const rows =
+    list.name !== undefined && list.after === undefined
+      ? await firstPageOf(list.name, list)(db, { parents: [...list.parents], limit: list.limit })
+      : await rankedPage(db, list, inArray(list.parent, [...list.parents]), list.limit);
+  return (rows as (T['$inferSelect'] & { rank: number })[])
+    .sort((a, b) => Number(a.rank) - Number(b.rank))
+    .map(({ rank: _rank, ...row }) => row as T['$inferSelect']);
+}
+
+/** The rows of each parent numbered in the list's order, cut at `limit`. */
+function rankedPage(
+  db: Db,
+  list: { table: PgTable; parent: PgColumn; orderBy: SQL[]; after: SQL | undefined },
+  parents: SQL,
+  limit: number | SQL | Placeholder,
+) {
   const table: PgTable = list.table;
   const ranked = db
     .select({
@@ -33,17 +56,31 @@ export async function pagePerParent<T extends PgTable>(
       ),
     })
     .from(table)
-    .where(and(inArray(list.parent, [...list.parents]), list.after))
+    .where(and(parents, list.after))
     .as('ranked');
-  const rows = (await db
+  return db
     .select()
     .from(ranked)
-    .where(
-      sql`${sql.identifier('page_rank')} <= ${list.limit}`,
-    )) as unknown as (T['$inferSelect'] & { rank: number })[];
-  return rows
-    .sort((a, b) => Number(a.rank) - Number(b.rank))
-    .map(({ rank: _rank, ...row }) => row as T['$inferSelect']);
+    .where(sql`${sql.identifier('page_rank')} <= ${limit}`);
+}
+
+const firstPages = new Map<string, ReturnType<typeof preparedFirstPage>>();
+const preparedFirstPage = (
+  name: string,
+  list: { table: PgTable; parent: PgColumn; orderBy: SQL[] },
+) =>
+  prepared<{ parents: string[]; limit: number }, unknown[]>(name, (db) =>
+    rankedPage(
+      db,
+      { ...list, after: undefined },
+      anyOf(list.parent, 'parents'),
+      sql.placeholder('limit'),
+    ),
+  );
+function firstPageOf(name: string, list: { table: PgTable; parent: PgColumn; orderBy: SQL[] }) {
+  let query = firstPages.get(name);
+  if (!query) firstPages.set(name, (query = preparedFirstPage(name, list)));
+  return query;
 }
 
 export interface PageOf<P> {

@@ -51,6 +51,7 @@ export async function vehiclesByOwners(
     orderBy: [asc(vehicles.plate)],
     after: page.after !== null ? gt(vehicles.plate, page.after) : undefined,
     limit: page.limit,
+    name: 'vehicles_of_owners',
   })) as VehicleRecord[];
 }
 
