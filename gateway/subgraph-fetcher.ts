@@ -90,36 +90,51 @@ export function subgraphFetcher(
           ),
         );
       };
-      const req = transport.request(
-        target,
-        {
-          method: init.method ?? 'POST',
-          headers: {
-            ...init.headers,
-            ...span.headers,
-            'content-length': String(Buffer.byteLength(body)),
+      // A kept-alive socket that the subgraph closed as idle just as this fetch reused it
+      // fails before any answer: the request never reached the subgraph (a server closes
+      // only idle sockets), so it is sent again once on a new socket, as Node's
+      // documentation advises (`request.reusedSocket`). Seen under load: "the communes
+      // service is unavailable" once in a 10-minute W2 run.
+      let current: http.ClientRequest;
+      const send = (retried: boolean) => {
+        let answered = false;
+        const req = transport.request(
+          target,
+          {
+            method: init.method ?? 'POST',
+            headers: {
+              ...init.headers,
+              ...span.headers,
+              'content-length': String(Buffer.byteLength(body)),
+            },
+            agent: agents[target.protocol as 'http:' | 'https:'],
           },
-          agent: agents[target.protocol as 'http:' | 'https:'],
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', () => fail(false));
-          res.on('end', () => {
-            if (settled) return;
-            settled = true;
-            clearTimeout(timer);
-            const status = res.statusCode ?? 0;
-            done(status >= 200 && status < 300 ? null : 'http_status', status);
-            resolve(responseOf(url, res, Buffer.concat(chunks).toString('utf8')));
-          });
-        },
-      );
+          (res) => {
+            answered = true;
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('error', () => fail(false));
+            res.on('end', () => {
+              if (settled) return;
+              settled = true;
+              clearTimeout(timer);
+              const status = res.statusCode ?? 0;
+              done(status >= 200 && status < 300 ? null : 'http_status', status);
+              resolve(responseOf(url, res, Buffer.concat(chunks).toString('utf8')));
+            });
+          },
+        );
+        current = req;
+        req.on('error', () => {
+          if (!settled && !answered && !retried && req.reusedSocket) send(true);
+          else fail(false);
+        });
+        req.end(body);
+      };
       const timer = setTimeout(() => {
         fail(true);
-        req.destroy();
+        current.destroy();
       }, timeoutMs);
-      req.on('error', () => fail(false));
-      req.end(body);
+      send(false);
     })) as unknown as Fetcher;
 }

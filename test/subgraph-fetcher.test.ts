@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphFetcher } from '../gateway/subgraph-fetcher.js';
 
@@ -54,6 +54,63 @@ describe('the gateway’s fetches to a subgraph', () => {
       expect(error?.message).not.toContain('127.0.0.1');
     } finally {
       delayMs = 0;
+    }
+  });
+
+  it('send a fetch again on a new connection when the subgraph closed the kept-alive one it reused', async () => {
+    // A subgraph that answers the first request of each connection and, like a server
+    // closing an idle socket at that very moment, drops the connection when a second
+    // request comes on it, unanswered.
+    const sockets: Socket[] = [];
+    let accepted = 0;
+    const closing = createTcpServer((socket) => {
+      accepted += 1;
+      sockets.push(socket);
+      let requests = 0;
+      socket.on('data', () => {
+        requests += 1;
+        if (requests > 1) return socket.destroy();
+        const body = JSON.stringify({ data: { ok: true } });
+        socket.write(
+          `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: keep-alive\r\n\r\n${body}`,
+        );
+      });
+    });
+    await new Promise<void>((r) => closing.listen(0, '127.0.0.1', r));
+    const closingUrl = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/graphql`;
+    try {
+      const fetcher = subgraphFetcher('communes', 5000);
+      expect(await (await fetcher(closingUrl, post('{ a }'))).json()).toEqual({
+        data: { ok: true },
+      });
+      // The second fetch reuses the first connection, which the subgraph drops.
+      expect(await (await fetcher(closingUrl, post('{ b }'))).json()).toEqual({
+        data: { ok: true },
+      });
+      expect(accepted).toBe(2);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((r) => closing.close(() => r()));
+    }
+  });
+
+  it('do not send again when a new connection fails: the subgraph is down', async () => {
+    const down = createTcpServer((socket) => socket.destroy());
+    await new Promise<void>((r) => down.listen(0, '127.0.0.1', r));
+    let accepted = 0;
+    down.on('connection', () => (accepted += 1));
+    try {
+      const error = await subgraphFetcher('vehicles', 5000)(
+        `http://127.0.0.1:${(down.address() as AddressInfo).port}/graphql`,
+        post('{ c }'),
+      ).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).toBe('the vehicles service is unavailable');
+      expect(accepted).toBe(1);
+    } finally {
+      await new Promise<void>((r) => down.close(() => r()));
     }
   });
 });
