@@ -138,21 +138,23 @@ try {
     subgraphPids: subgraphPids(graph),
     next: await directRequest(tokens, 'citizens', W1, nin(fixtures)),
   };
+  const w1Targets = [
+    direct,
+    ours(graph, 'our gateway', W1, nin(fixtures)),
+    hive(graph, false, 'Hive Gateway (dedup off)', W1, nin(fixtures)),
+  ];
+  const w2Targets = [
+    ours(graph, 'our gateway', W2, nin(fixtures)),
+    hive(graph, false, 'Hive Gateway (dedup off)', W2, nin(fixtures)),
+    hive(graph, true, 'Hive Gateway (dedup on)', W2, nin(fixtures)),
+  ];
   // Every process has just started: V8 compiles their hot paths over the first thousand
   // requests or so, and a contender measured before that is measured cold (at c = 1 our
   // gateway's p50 went 6.0 -> 4.6 -> 3.3 ms over three rounds after a 2 s warm-up). So each
   // process serves W1 and W2 a while first, unmeasured.
   if (runs('W1') || runs('W2') || runs('audit')) {
     say('warming every process up (W1 and W2 at c=4, unmeasured)…');
-    for (const t of [
-      direct,
-      ours(graph, 'our gateway', W1, nin(fixtures)),
-      hive(graph, false, 'Hive Gateway (dedup off)', W1, nin(fixtures)),
-      ours(graph, 'our gateway', W2, nin(fixtures)),
-      hive(graph, false, 'Hive Gateway (dedup off)', W2, nin(fixtures)),
-      hive(graph, true, 'Hive Gateway (dedup on)', W2, nin(fixtures)),
-    ])
-      await runLoad(t, 4, quick ? 3 : 5);
+    for (const t of [...w1Targets, ...w2Targets]) await runLoad(t, 4, quick ? 3 : 5);
   }
 
   // W1: the gateway hop. The same query straight to the citizens subgraph and through the
@@ -162,11 +164,7 @@ try {
     add(
       'W1',
       await interleaved(
-        [
-          direct,
-          ours(graph, 'our gateway', W1, nin(fixtures)),
-          hive(graph, false, 'Hive Gateway (dedup off)', W1, nin(fixtures)),
-        ],
+        w1Targets,
         c,
         // At c = 1 a round's p50 moves with every scheduling hiccup of three processes on
         // two cores (1.43 and 1.86 in two quick runs an hour apart): five rounds at least.
@@ -180,21 +178,7 @@ try {
   // W2: a realistic cross-subgraph read, our gateway against Hive Gateway on the same subgraphs.
   if (runs('W2')) say('W2: our gateway vs Hive Gateway');
   for (const c of levels('W2', [8], [1, 32]))
-    add(
-      'W2',
-      await interleaved(
-        [
-          ours(graph, 'our gateway', W2, nin(fixtures)),
-          hive(graph, false, 'Hive Gateway (dedup off)', W2, nin(fixtures)),
-          hive(graph, true, 'Hive Gateway (dedup on)', W2, nin(fixtures)),
-        ],
-        c,
-        rounds,
-        seconds,
-        warmup,
-        say,
-      ),
-    );
+    add('W2', await interleaved(w2Targets, c, rounds, seconds, warmup, say));
 
   // The audit's ceiling: an audited read (W1) against an unaudited single-entity read.
   if (runs('audit')) say('audit: audited W1 vs an unaudited read, by concurrency');

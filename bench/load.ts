@@ -40,12 +40,14 @@ export interface RunResult {
   load: string;
 }
 
-/** The nearest-rank percentile, rounded to 0.01 ms; 0 when nothing was measured. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
+/** Nearest-rank percentiles of `values`, each rounded to 0.01 ms; 0 when nothing was measured. */
+export function percentiles(values: number[], ps: number[]): number[] {
   const sorted = Float64Array.from(values).sort();
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round(sorted[rank]! * 100) / 100;
+  return ps.map((p) => {
+    if (sorted.length === 0) return 0;
+    const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+    return Math.round(sorted[rank]! * 100) / 100;
+  });
 }
 
 const sum = (xs: (number | null)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
@@ -94,6 +96,7 @@ export async function runLoad(
   const peak = rss.stop();
   const cpu1 = pids.map(cpuMs);
   const db1 = postgresCpuMs();
+  const [p50, p90, p99] = percentiles(latencies, [50, 90, 99]) as [number, number, number];
   const requests = result.requests.total;
   const per = (value: number) => (requests > 0 ? value / requests : null);
   const gatewayCpu =
@@ -105,9 +108,9 @@ export async function runLoad(
     connections,
     requests,
     rps: requests / (result.duration || seconds),
-    p50: percentile(latencies, 50),
-    p90: percentile(latencies, 90),
-    p99: percentile(latencies, 99),
+    p50,
+    p90,
+    p99,
     errors: result.errors + result.timeouts + result.non2xx + bodyErrors,
     gatewayCpuMs: gatewayCpu,
     subgraphCpuMs: subgraphCpu,

@@ -8,6 +8,7 @@ import { pagePerParent } from '../subgraphs/kit/page-per-parent.js';
 import { citizensByNins } from '../subgraphs/citizens/queries.js';
 import { communesByCodes } from '../subgraphs/communes/queries.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { rows } from './support/sql.js';
 
 // Prepared statements (subgraphs/kit/prepared.ts) are built once per handle and run with
 // new values: whatever the number of keys, the page size or the order of calls, they must
@@ -18,12 +19,12 @@ let holders: string[];
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedIfEmpty(database.db, { citizens: 300, seed: 7, bulk: database.bulkLoader });
-  const rows = await database.db.execute(
-    sql`select holder_nin from documents.documents group by holder_nin having count(*) > 1 order by holder_nin limit 12`,
-  );
-  holders = ((rows as { rows?: { holder_nin: string }[] }).rows ?? [...(rows as never[])]).map(
-    (r: { holder_nin: string }) => r.holder_nin,
-  );
+  holders = (
+    await rows<{ holder_nin: string }>(
+      database.db,
+      sql`select holder_nin from documents.documents group by holder_nin having count(*) > 1 order by holder_nin limit 12`,
+    )
+  ).map((r) => r.holder_nin);
 }, 120_000);
 afterAll(() => database?.drop());
 

@@ -64,22 +64,24 @@ function rankedPage(
     .where(sql`${sql.identifier('page_rank')} <= ${limit}`);
 }
 
-const firstPages = new Map<string, ReturnType<typeof preparedFirstPage>>();
-const preparedFirstPage = (
-  name: string,
-  list: { table: PgTable; parent: PgColumn; orderBy: SQL[] },
-) =>
-  prepared<{ parents: string[]; limit: number }, unknown[]>(name, (db) =>
-    rankedPage(
-      db,
-      { ...list, after: undefined },
-      anyOf(list.parent, 'parents'),
-      sql.placeholder('limit'),
-    ),
-  );
+/** Each named list's first page, prepared (per database handle) on its first use. */
+const firstPages = new Map<
+  string,
+  (db: Db, values: { parents: string[]; limit: number }) => Promise<unknown[]>
+>();
 function firstPageOf(name: string, list: { table: PgTable; parent: PgColumn; orderBy: SQL[] }) {
   let query = firstPages.get(name);
-  if (!query) firstPages.set(name, (query = preparedFirstPage(name, list)));
+  if (!query) {
+    query = prepared(name, (db) =>
+      rankedPage(
+        db,
+        { ...list, after: undefined },
+        anyOf(list.parent, 'parents'),
+        sql.placeholder('limit'),
+      ),
+    );
+    firstPages.set(name, query);
+  }
   return query;
 }
 
