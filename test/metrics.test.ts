@@ -98,6 +98,12 @@ describe('requests, fetches and audit writes', () => {
     // One audited read: one audit write, committed.
     const audit = 'audit_write_duration_seconds_count';
     expect(sample(cit1, audit) - sample(cit0, audit)).toBe(1);
+    // Its one row went in one append.
+    const rowsSum = 'audit_append_rows_sum';
+    expect(sample(cit1, rowsSum) - sample(cit0, rowsSum)).toBe(1);
+    expect(sample(cit1, 'audit_append_rows_count') - sample(cit0, 'audit_append_rows_count')).toBe(
+      1,
+    );
     expect(sample(cit1, 'audit_write_failures_total')).toBe(0);
   });
 

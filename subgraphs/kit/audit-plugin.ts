@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { Db } from '../../db/client.js';
 import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { policyOf } from '../../schema/access-decision.js';
@@ -31,63 +31,77 @@ export function auditPlugin(
   log: Logger,
   quotaOverride?: { limit?: number; windowSeconds?: number },
   metrics?: AuditMetrics,
+  writer = new ConsultationWriter(db, table, { onAppend: (rows) => metrics?.appended(rows) }),
 ): ApolloServerPlugin<Context> {
-  // One writer per subgraph process: concurrent requests share its transactions.
-  const writer = new ConsultationWriter(db, table);
+  // One writer per subgraph process: concurrent requests share its transactions, and a
+  // batch waits briefly for the requests under way (ConsultationWriter.expect).
   const quotas = new NinQuota(db);
   return {
     async requestDidStart() {
+      const arrived = writer.expect();
       return {
-        async willSendResponse({ contextValue, response }) {
-          const recorder = contextValue?.consultations;
-          if (!recorder || recorder.size === 0 || response.body.kind !== 'single') return;
-          const refuse = (code: string, message: string) => {
-            response.body = {
-              kind: 'single',
-              singleResult: { errors: [{ message, extensions: { code } }] },
-            };
-          };
-          const started = process.hrtime.bigint();
-          const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+        async willSendResponse(requestContext) {
           try {
-            const reads = recorder.entries();
-            const principal = contextValue.principal;
-            const quota = quotaFor(principal, quotaOverride);
-            // The quota is the client's across the graph; counted before the log is written,
-            // so that a refusal is recorded as one.
-            const { refused } = quota
-              ? await quotas.consume(
-                  clientIdOf(principal),
-                  reads.map((r) => r.nin),
-                  quota,
-                )
-              : { refused: false };
-            await writer.write(
-              { principal, requestId: contextValue.requestId },
-              reads,
-              refused ? 'REFUSED_QUOTA' : 'ALLOWED',
-            );
-            metrics?.observe(seconds(), false);
-            if (refused) {
-              contextValue.log.warn({ nins: recorder.size }, 'NIN quota exceeded');
-              refuse(
-                ErrorCode.QUOTA_EXCEEDED,
-                'this client has resolved more distinct NINs than its quota allows in the current window; the request was refused and recorded',
-              );
-            }
-          } catch (err) {
-            metrics?.observe(seconds(), true);
-            log.error(
-              { err, rid: contextValue.requestId },
-              'consultation audit could not be written: response withheld',
-            );
-            refuse(
-              ErrorCode.AUDIT_UNAVAILABLE,
-              'the consultation could not be recorded, so no data is returned; try again later',
-            );
+            await audit(requestContext);
+          } finally {
+            arrived();
           }
         },
       };
+
+      async function audit({
+        contextValue,
+        response,
+      }: Parameters<NonNullable<GraphQLRequestListener<Context>['willSendResponse']>>[0]) {
+        const recorder = contextValue?.consultations;
+        if (!recorder || recorder.size === 0 || response.body.kind !== 'single') return;
+        const refuse = (code: string, message: string) => {
+          response.body = {
+            kind: 'single',
+            singleResult: { errors: [{ message, extensions: { code } }] },
+          };
+        };
+        const started = process.hrtime.bigint();
+        const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+        try {
+          const reads = recorder.entries();
+          const principal = contextValue.principal;
+          const quota = quotaFor(principal, quotaOverride);
+          // The quota is the client's across the graph; counted before the log is written,
+          // so that a refusal is recorded as one.
+          const { refused } = quota
+            ? await quotas.consume(
+                clientIdOf(principal),
+                reads.map((r) => r.nin),
+                quota,
+              )
+            : { refused: false };
+          await writer.write(
+            { principal, requestId: contextValue.requestId },
+            reads,
+            refused ? 'REFUSED_QUOTA' : 'ALLOWED',
+            arrived,
+          );
+          metrics?.observe(seconds(), false);
+          if (refused) {
+            contextValue.log.warn({ nins: recorder.size }, 'NIN quota exceeded');
+            refuse(
+              ErrorCode.QUOTA_EXCEEDED,
+              'this client has resolved more distinct NINs than its quota allows in the current window; the request was refused and recorded',
+            );
+          }
+        } catch (err) {
+          metrics?.observe(seconds(), true);
+          log.error(
+            { err, rid: contextValue.requestId },
+            'consultation audit could not be written: response withheld',
+          );
+          refuse(
+            ErrorCode.AUDIT_UNAVAILABLE,
+            'the consultation could not be recorded, so no data is returned; try again later',
+          );
+        }
+      }
     },
   };
 }

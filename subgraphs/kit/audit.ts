@@ -78,6 +78,14 @@ interface Pending {
 
 /** Rows per transaction at most. */
 const MAX_BATCH_ROWS = 1000;
+/**
+ * How long a batch waits at most for the requests still under way (see `expect`). One
+ * append costs the database about 0.22 ms of CPU whatever its size and 0.02 ms more per
+ * row (bench/micro/append.ts); at 900 audited reads a second, batches formed only while
+ * the previous append was in flight held 1–2 rows, so the call's cost was most of the
+ * audit's. Two milliseconds against a p50 of 30 ms under that load.
+ */
+export const DEFAULT_LINGER_MS = 2;
 
 /**
  * Appends consultations to a subgraph's hash-chained log by group commit. The chain
@@ -95,6 +103,12 @@ const MAX_BATCH_ROWS = 1000;
 export class ConsultationWriter {
   private readonly queue: Pending[] = [];
   private flushing = false;
+  /** Requests announced by `expect` that have neither written nor said they will not. */
+  private expected = 0;
+  /** Ends the flusher's wait for those requests, while it waits. */
+  private wake: (() => void) | null = null;
+  private readonly lingerMs: number;
+  private readonly onAppend: ((rows: number) => void) | undefined;
   private readonly lockKey: string;
   private readonly tableName: string;
   private readonly appender: SQL;
@@ -104,7 +118,10 @@ export class ConsultationWriter {
   constructor(
     private readonly db: Db,
     private readonly table: ConsultationsTable,
+    options: { lingerMs?: number; onAppend?: (rows: number) => void } = {},
   ) {
+    this.lingerMs = options.lingerMs ?? DEFAULT_LINGER_MS;
+    this.onAppend = options.onAppend;
     const config = getTableConfig(table);
     this.tableName = `${config.schema ?? 'public'}.${config.name}`;
     this.lockKey = `audit:${this.tableName}`;
@@ -133,15 +150,39 @@ export class ConsultationWriter {
   }
 
   /**
+   * Announces a request that may write rows soon. Until the returned function is called
+   * (by `write`, or by the caller when the request ends without rows; calling it again
+   * does nothing), a batch ready to go waits for it, `lingerMs` at most: under load the
+   * requests under way join the same append instead of each paying for its own. With
+   * nothing announced, a batch goes at once, so a lone request never waits.
+   */
+  expect(): () => void {
+    this.expected += 1;
+    let open = true;
+    return () => {
+      if (!open) return;
+      open = false;
+      this.expected -= 1;
+      if (this.expected === 0) this.wake?.();
+    };
+  }
+
+  /** Requests announced and not yet arrived (for tests and metrics). */
+  get awaited(): number {
+    return this.expected;
+  }
+
+  /**
    * Records this request's consultations; resolves once they are committed. `outcome`
    * says whether the data leaves (ALLOWED) or was refused for the quota (REFUSED_QUOTA),
    * which the caller decided before. Rejects on any failure: the caller must not send
-   * the data then.
+   * the data then. `arrived` is the function `expect` gave for this request, if any.
    */
   write(
     request: AuditRequest,
     reads: { nin: string; groups: string[]; purpose: string }[],
     outcome: Outcome = 'ALLOWED',
+    arrived?: () => void,
   ): Promise<void> {
     const p = request.principal;
     const clientId = clientIdOf(p);
@@ -159,10 +200,28 @@ export class ConsultationWriter {
       purpose: r.purpose,
       outcome,
     }));
-    if (rows.length === 0) return Promise.resolve();
+    if (rows.length === 0) {
+      arrived?.();
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
+      arrived?.();
       if (!this.flushing) void this.flush();
+    });
+  }
+
+  /** Resolves when no announced request is under way, or after `lingerMs`. */
+  private gathered(): Promise<void> {
+    if (this.expected === 0 || this.lingerMs <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, this.lingerMs);
+      this.wake = done;
     });
   }
 
@@ -170,6 +229,7 @@ export class ConsultationWriter {
     this.flushing = true;
     try {
       while (this.queue.length > 0) {
+        await this.gathered();
         const batch: Pending[] = [];
         let size = 0;
         while (
@@ -211,6 +271,7 @@ export class ConsultationWriter {
    */
   private async commit(fields: ConsultationFields[]): Promise<void> {
     await this.primed;
+    this.onAppend?.(fields.length);
     if (this.head !== null) {
       const { rows, last } = chained(this.head, fields);
       const result = (await this.db.execute(

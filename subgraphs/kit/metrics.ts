@@ -125,8 +125,15 @@ export function registerPoolMetrics(registry: Registry, database: DatabaseHandle
 export class AuditMetrics {
   private readonly duration: Histogram;
   private readonly failures: Counter;
+  private readonly rows: Histogram;
 
   constructor(registry: Registry) {
+    this.rows = new Histogram({
+      name: 'audit_append_rows',
+      help: 'Consultation rows per append to the chained log: requests under way share one append (group commit), so under load this grows while appends per second stay few.',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 1000],
+      registers: [registry],
+    });
     this.duration = new Histogram({
       name: 'audit_write_duration_seconds',
       help: 'Time to commit one request’s consultation records (quota check included); the data leaves only after.',
@@ -143,6 +150,11 @@ export class AuditMetrics {
   observe(seconds: number, failed: boolean): void {
     this.duration.observe(seconds);
     if (failed) this.failures.inc();
+  }
+
+  /** One append to the log, of this many rows. */
+  appended(rows: number): void {
+    this.rows.observe(rows);
   }
 }
 
