@@ -25,10 +25,8 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url, fetcher: subgraphFetcher(subgraph, timeoutMs, counter, observe) });
   }
 
-  override async willSendRequest({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const { request, context } = options;
     const headers = request.http!.headers;
     // The caller's own token never travels further than the gateway.
     headers.delete('authorization');
@@ -44,7 +42,13 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
     headers.set('authorization', `Bearer ${token}`);
     headers.set('x-request-id', context.requestId);
-    for (const callee of delegationsFor(this.subgraph, context.principal.kind)) {
+    // Health checks and schema loads carry no operation; treated as queries, they carry
+    // no delegation where queries carry none.
+    const operation =
+      'incomingRequestContext' in options
+        ? (options.incomingRequestContext.operation?.operation ?? 'query')
+        : 'query';
+    for (const callee of delegationsFor(this.subgraph, context.principal.kind, operation)) {
       const delegated = await this.sign(callee, {
         principal: context.principal,
         purpose: context.purpose,

@@ -36,8 +36,34 @@ const ONLY_FOR: Readonly<Record<string, Readonly<Record<string, readonly Princip
   ),
 };
 
-/** The subgraphs a fetch to `subgraph` made for a caller of this kind may call on its behalf. */
-export function delegationsFor(subgraph: string, kind: Principal['kind']): readonly string[] {
+/**
+ * Subgraphs that call their peers from mutations only (a submission checks the registry,
+ * a registration the owner, a filing its commune): the fetches of a query to them carry
+ * no delegation, so a token that lets them act as the caller elsewhere travels only with
+ * operations that may use it. The citizens registry (history) and education (statistics)
+ * call their peers in queries too. A subgraph that starts calling a peer from a query
+ * must leave this list, or its call finds no delegation and fails (FORBIDDEN).
+ */
+const FROM_MUTATIONS_ONLY = new Set([
+  'documents',
+  'vehicles',
+  'patrimony',
+  'disputes',
+  'hygiene',
+  'associations',
+]);
+
+/**
+ * The subgraphs a fetch to `subgraph` made for a caller of this kind, within an
+ * operation of this type (the caller's: query, mutation or subscription), may call on
+ * its behalf.
+ */
+export function delegationsFor(
+  subgraph: string,
+  kind: Principal['kind'],
+  operation: 'query' | 'mutation' | 'subscription',
+): readonly string[] {
+  if (operation !== 'mutation' && FROM_MUTATIONS_ONLY.has(subgraph)) return [];
   const only = ONLY_FOR[subgraph];
   const all = DELEGATIONS[subgraph] ?? [];
   return only ? all.filter((callee) => only[callee]?.includes(kind) ?? true) : all;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from '@graphql-hive/gateway';
+import { getOperationAST, parse } from 'graphql';
 import { createCallerAuth } from '../../gateway/caller-auth.js';
 import { createInternalSigner } from '../../gateway/internal-token.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../scripts/local-keys.js';
@@ -34,6 +35,26 @@ interface PerRequest {
 }
 const perRequest = new WeakMap<object, PerRequest>();
 
+/**
+ * The type of the caller's operation, which decides the delegations as ours does
+ * (schema/delegations.ts); parsed once per query text and name, as a bench sends few.
+ */
+const operationTypes = new Map<string, 'query' | 'mutation' | 'subscription'>();
+function operationType(params: { query?: string; operationName?: string | null } | undefined) {
+  const key = `${params?.operationName ?? ''}\u0000${params?.query ?? ''}`;
+  let type = operationTypes.get(key);
+  if (!type) {
+    try {
+      type = getOperationAST(parse(params?.query ?? ''), params?.operationName)?.operation;
+    } catch {
+      type = undefined;
+    }
+    type ??= 'query';
+    if (operationTypes.size < 1000) operationTypes.set(key, type);
+  }
+  return type;
+}
+
 export const gatewayConfig = defineConfig({
   logging: 'warn',
   maskedErrors: true,
@@ -44,7 +65,7 @@ export const gatewayConfig = defineConfig({
     '*.http': { options: { deduplicateInflightRequests: env.BENCH_HIVE_DEDUP === '1' } },
   },
   propagateHeaders: {
-    async fromClientToSubgraphs({ request, subgraphName }) {
+    async fromClientToSubgraphs({ request, subgraphName, context }) {
       let state = perRequest.get(request);
       if (!state) {
         state = {
@@ -60,7 +81,10 @@ export const gatewayConfig = defineConfig({
         authorization: `Bearer ${await sign(subgraphName, claims)}`,
         'x-request-id': state.rid,
       };
-      for (const callee of delegationsFor(subgraphName, principal.kind))
+      const operation = operationType(
+        (context as { params?: { query?: string; operationName?: string | null } }).params,
+      );
+      for (const callee of delegationsFor(subgraphName, principal.kind, operation))
         headers[delegationHeader(callee)] =
           `Bearer ${await sign(callee, { ...claims, act: subgraphName })}`;
       return headers;
