@@ -7,8 +7,8 @@ import type { Principal } from './principal.js';
  * hygiene checks an establishment's operator and the commune a request is filed with; associations check founders and board members.
  * The registry gathers a citizen's history from every service that holds part of it
  * (subgraphs/kit/history.ts); only the citizen themself may read it (group HISTORY).
- * For each fetch to a subgraph listed here, the gateway also signs a token whose
- * audience is the callee, carrying the same caller and purpose (header
+ * For each fetch to a subgraph listed here (within the limits below), the gateway also
+ * signs a token whose audience is the callee, carrying the same caller and purpose (header
  * `x-delegation-<callee>`): the callee applies its policy and audit to the real caller.
  */
 export const DELEGATIONS: Readonly<Record<string, readonly string[]>> = {
