@@ -7,6 +7,7 @@ import { auditPlugin } from '../subgraphs/kit/audit-plugin.js';
 import { ConsultationRecorder, ConsultationWriter, verifyChain } from '../subgraphs/kit/audit.js';
 import type { Context } from '../subgraphs/kit/context.js';
 import { createLogger } from '../subgraphs/kit/logger.js';
+import { NinQuota } from '../subgraphs/kit/quota.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { rows } from './support/sql.js';
 
@@ -26,7 +27,7 @@ const principal: Principal = {
   ministry: 'HEALTH',
 };
 const PURPOSE = 'SOCIAL_SECURITY_ENTITLEMENT';
-const nin = (n: number) => String(199000000000000000 + n);
+const nin = (n: number) => `1990000000000${String(n).padStart(5, '0')}`;
 const read = (n: number) => [{ nin: nin(n), groups: ['IDENTITY'], purpose: PURPOSE }];
 
 /** The transactions that wrote the rows of these requests (rows of one append share xmin). */
@@ -179,5 +180,41 @@ describe('the audit plugin announces every request and releases it however it en
     );
     expect(written[0]!.n).toBe(6);
     expect(written[0]!.tx).toBeLessThan(6);
+  });
+});
+
+describe('the audit’s statements are prepared once per connection', () => {
+  it('a second append or quota call runs the statement the first prepared (no describe round trip)', async (t) => {
+    // PGlite runs in-process: there is no round trip to save.
+    if (database.kind !== 'postgres') return t.skip();
+    const single = await createTestDatabase({ poolSize: 1 });
+    try {
+      const writer = new ConsultationWriter(single.db, consultations);
+      await writer.write({ principal, requestId: 'prepared-1' }, read(60));
+      await writer.write({ principal, requestId: 'prepared-2' }, read(61));
+      const statements = await rows<{ statement: string }>(
+        single.db,
+        sql`select statement from pg_prepared_statements where statement like '%append_consultations%'`,
+      );
+      expect(statements).toHaveLength(1);
+      // The quota's call too: two new NINs, two calls, one statement.
+      const quota = new NinQuota(single.db);
+      const rule = { limit: 10, windowSeconds: 3600 };
+      expect(await quota.consume('prepared-client', [nin(62)], rule)).toEqual({
+        refused: false,
+        used: 1,
+      });
+      expect(await quota.consume('prepared-client', [nin(63)], rule)).toEqual({
+        refused: false,
+        used: 2,
+      });
+      const quotaStatements = await rows<{ statement: string }>(
+        single.db,
+        sql`select statement from pg_prepared_statements where statement like '%consume_nin_quota_batch%'`,
+      );
+      expect(quotaStatements).toHaveLength(1);
+    } finally {
+      await single.drop();
+    }
   });
 });

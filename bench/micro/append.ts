@@ -33,7 +33,7 @@ const principal: Principal = {
 const writer = new ConsultationWriter(db, consultations);
 const reads = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
-    nin: String(199000000000000000 + i),
+    nin: `1990000000000${String(i).padStart(5, '0')}`,
     groups: ['IDENTITY'],
     purpose: 'CIVIL_STATUS_ADMINISTRATION',
   }));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { prepared } from './prepared.js';
 import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Principal } from '../../schema/principal.js';
@@ -111,7 +112,10 @@ export class ConsultationWriter {
   private readonly onAppend: ((rows: number) => void) | undefined;
   private readonly lockKey: string;
   private readonly tableName: string;
-  private readonly appender: SQL;
+  private readonly append: (
+    db: Db,
+    values: { lock: string; head: string; rows: string },
+  ) => Promise<{ head: string | null }[]>;
   /** The chain's head as this writer last wrote it; null until its first write. */
   private head: string | null = null;
 
@@ -125,8 +129,19 @@ export class ConsultationWriter {
     const config = getTableConfig(table);
     this.tableName = `${config.schema ?? 'public'}.${config.name}`;
     this.lockKey = `audit:${this.tableName}`;
-    // The log's own appender (migration 0020: its statements planned once per session).
-    this.appender = sql.raw(`"${config.schema ?? 'public'}".append_consultations`);
+    // The log's own appender (migration 0020: its statements planned once per session),
+    // called by a statement prepared once per connection: unprepared, postgres.js first
+    // asks the server to describe a statement with parameters, a round trip more per append.
+    const appender = sql.raw(`"${config.schema ?? 'public'}".append_consultations`);
+    this.append = prepared(`audit_append_${config.schema ?? 'public'}_${config.name}`, (db) =>
+      db
+        .select({
+          head: sql<
+            string | null
+          >`${appender}(${sql.placeholder('lock')}, ${sql.placeholder('head')}, ${sql.placeholder('rows')}::jsonb)`,
+        })
+        .from(sql`(values (1)) as one`),
+    );
     // The head read once at start, so that even the first request's rows go by the one
     // statement and a request costs the same statements whenever it comes. Unreadable
     // (no database yet): the first write goes by the locked transaction and learns it.
@@ -274,10 +289,12 @@ export class ConsultationWriter {
     this.onAppend?.(fields.length);
     if (this.head !== null) {
       const { rows, last } = chained(this.head, fields);
-      const result = (await this.db.execute(
-        sql`select ${this.appender}(${this.lockKey}, ${this.head}, ${JSON.stringify(rows.map(asColumns))}::jsonb) as head`,
-      )) as unknown as { rows?: { head: string | null }[] } & { head: string | null }[];
-      if ((result.rows ?? [...result])[0]!.head === null) {
+      const [moved] = await this.append(this.db, {
+        lock: this.lockKey,
+        head: this.head,
+        rows: JSON.stringify(rows.map(asColumns)),
+      });
+      if (moved!.head === null) {
         this.head = last;
         return;
       }

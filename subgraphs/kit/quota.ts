@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.js';
+import { prepared } from './prepared.js';
 
 export interface QuotaRule {
   /** Distinct NINs a client may resolve per window. */
@@ -123,16 +124,32 @@ export class NinQuota {
 
   private async call(lane: Lane, batch: Waiting[]): Promise<number[]> {
     const requests = JSON.stringify(batch.map((w) => w.nins));
-    const result = (await this.db.execute(sql`
-      select platform.consume_nin_quota_batch(${lane.clientId}, ${lane.start}::timestamptz, ${requests}::jsonb, ${lane.limit}::int) as verdicts
-    `)) as unknown as { rows?: Row[] } & Row[];
-    const verdicts = (result.rows ?? [...result])[0]!.verdicts;
+    const [{ verdicts }] = (await consumeBatch(this.db, {
+      client: lane.clientId,
+      start: lane.start,
+      requests,
+      limit: lane.limit,
+    })) as [Row];
     // postgres.js reads an int[] as numbers; PGlite as numbers too, or as the array's text.
     const list = typeof verdicts === 'string' ? verdicts.replace(/[{}]/g, '').split(',') : verdicts;
     if (list.length !== batch.length) throw new Error('quota: one verdict per request expected');
     return list.map(Number);
   }
 }
+
+/**
+ * Prepared once per connection, as the audit's append is (audit.ts): a statement with
+ * parameters that is not costs a round trip more to be described first.
+ */
+const consumeBatch = prepared('quota_consume_batch', (db) =>
+  db
+    .select({
+      verdicts: sql<
+        Row['verdicts']
+      >`platform.consume_nin_quota_batch(${sql.placeholder('client')}, ${sql.placeholder('start')}::timestamptz, ${sql.placeholder('requests')}::jsonb, ${sql.placeholder('limit')}::int)`,
+    })
+    .from(sql`(values (1)) as one`),
+);
 
 interface Row {
   verdicts: (number | string)[] | string;
