@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { benchDatabase, benchKeys, ROOT, startBenchGraph } from './graph.js';
-import { runLoad, type Target } from './load.js';
-import { cycle, directRequest, gatewayRequest, loadFixtures, makeTokens, W1 } from './workloads.js';
+import { benchWorkDir, startBenchSession } from './session.js';
+import { interleaved, runLoad, type Target } from './load.js';
+import { cycle, directRequest, gatewayRequest, W1 } from './workloads.js';
 
 /**
  * npm run bench:hop-floor -- [--rounds R] [--seconds S] [--citizens N]
@@ -26,9 +25,7 @@ const { values: args } = parseArgs({
   },
 });
 const say = (line: string) => process.stderr.write(`${line}\n`);
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const workDir = join(ROOT, 'bench/results', `hop-floor-${stamp}`);
-mkdirSync(workDir, { recursive: true });
+const workDir = benchWorkDir('hop-floor');
 
 const PROXY = `
 const http = require('node:http');
@@ -52,17 +49,12 @@ const server = http.createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
 `;
 
-const db = await benchDatabase(Number(args.citizens), Number(args.seed), { say });
-const keys = await benchKeys(join(workDir, 'keys'));
-const tokens = await makeTokens(keys, randomUUID().slice(0, 8));
-const fixtures = await loadFixtures(db.url, 1000);
-const graph = await startBenchGraph({
+const { tokens, fixtures, graph } = await startBenchSession({
   label: 'hop-floor',
-  citizens: Number(args.citizens),
-  databaseUrl: db.url,
-  keys,
   workDir,
-  hive: false,
+  citizens: Number(args.citizens),
+  seed: Number(args.seed),
+  say,
 });
 const proxyFile = join(workDir, 'proxy.cjs');
 writeFileSync(proxyFile, PROXY);
@@ -94,32 +86,25 @@ try {
       next: gatewayRequest(tokens.ministry, W1, () => ({ nin: nins() })),
     },
   ];
-  for (const t of targets) await runLoad(t, 4, 5); // warm-up, unmeasured
-  const p50s = new Map<string, number[]>(targets.map((t) => [t.name, []]));
-  const cpus = new Map<string, number[]>(targets.map((t) => [t.name, []]));
-  for (let round = 1; round <= Number(args.rounds); round++)
-    for (const t of [...targets.slice(round % 3), ...targets.slice(0, round % 3)]) {
-      const run = await runLoad(t, 1, Number(args.seconds));
-      p50s.get(t.name)!.push(run.p50);
-      if (run.gatewayCpuMs !== null && run.gatewayCpuMs !== undefined)
-        cpus.get(t.name)!.push(run.gatewayCpuMs);
-      say(
-        `  round ${round} ${t.name}: p50 ${run.p50} ms, ${run.rps.toFixed(0)} rps, ${run.errors} errors`,
-      );
-    }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const base = median(p50s.get('direct to citizens')!);
+  // Warm-up at c = 4 (V8 compiles the hot paths), then the rounds at c = 1.
+  for (const t of targets) await runLoad(t, 4, 5);
+  const summaries = await interleaved(
+    targets,
+    1,
+    Number(args.rounds),
+    Number(args.seconds),
+    1,
+    say,
+  );
+  const base = summaries[0]!.p50;
   console.log(
     '| contender (W1, c = 1) | p50 ms | / direct | added ms | proxy or gateway CPU-ms/req |',
   );
   console.log('|---|---:|---:|---:|---:|');
-  for (const t of targets) {
-    const p50 = median(p50s.get(t.name)!);
-    const cpu = cpus.get(t.name)!;
+  for (const r of summaries)
     console.log(
-      `| ${t.name} | ${p50.toFixed(2)} | ${(p50 / base).toFixed(2)} | ${(p50 - base).toFixed(2)} | ${cpu.length ? median(cpu).toFixed(2) : '–'} |`,
+      `| ${r.name} | ${r.p50.toFixed(2)} | ${(r.p50 / base).toFixed(2)} | ${(r.p50 - base).toFixed(2)} | ${r.gatewayCpuMs?.toFixed(2) ?? '–'} |`,
     );
-  }
 } finally {
   proxy.kill();
   await graph.stop();

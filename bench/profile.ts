@@ -1,20 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchDatabase, benchKeys, ROOT, startBenchGraph } from './graph.js';
+import { benchWorkDir, startBenchSession } from './session.js';
 import { runLoad, type Target } from './load.js';
 import { loadAverage } from './proc.js';
-import {
-  cycle,
-  directRequest,
-  gatewayRequest,
-  loadFixtures,
-  makeTokens,
-  UNAUDITED,
-  W1,
-  W2,
-} from './workloads.js';
+import { cycle, directRequest, gatewayRequest, UNAUDITED, W1, W2 } from './workloads.js';
 
 /**
  * npm run bench:profile -- [--workload W1|W2|UNAUDITED|W1direct] [--connections C]
@@ -38,22 +28,16 @@ const { values: args } = parseArgs({
   },
 });
 const say = (line: string) => process.stderr.write(`${line}\n`);
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const workDir = join(ROOT, 'bench/results', `profile-${stamp}`);
+const workDir = benchWorkDir('profile');
 const profDir = join(workDir, 'cpuprofiles');
 mkdirSync(profDir, { recursive: true });
 
-const db = await benchDatabase(Number(args.citizens), Number(args.seed), { say });
-const keys = await benchKeys(join(workDir, 'keys'));
-const tokens = await makeTokens(keys, randomUUID().slice(0, 8));
-const fixtures = await loadFixtures(db.url, 1000);
-const graph = await startBenchGraph({
+const { tokens, fixtures, graph } = await startBenchSession({
   label: 'profile',
-  citizens: Number(args.citizens),
-  databaseUrl: db.url,
-  keys,
   workDir,
-  hive: false,
+  citizens: Number(args.citizens),
+  seed: Number(args.seed),
+  say,
   nodeArgs: (name) =>
     args.plain
       ? []

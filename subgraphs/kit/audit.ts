@@ -86,7 +86,7 @@ const MAX_BATCH_ROWS = 1000;
  * the previous append was in flight held 1–2 rows, so the call's cost was most of the
  * audit's. Two milliseconds against a p50 of 30 ms under that load.
  */
-export const DEFAULT_LINGER_MS = 2;
+const DEFAULT_LINGER_MS = 2;
 
 /**
  * Appends consultations to a subgraph's hash-chained log by group commit. The chain
@@ -182,7 +182,7 @@ export class ConsultationWriter {
     };
   }
 
-  /** Requests announced and not yet arrived (for tests and metrics). */
+  /** Requests announced and not yet arrived (the tests read it). */
   get awaited(): number {
     return this.expected;
   }
