@@ -37,6 +37,8 @@ export interface BenchGraph {
   /** Hive Gateway on the same supergraph and subgraphs: in-flight dedup off, then on. */
   hive?: BenchProcess;
   hiveDedup?: BenchProcess;
+  /** Our gateway again, with SINGLE_FETCH=off (Apollo Gateway's executor for every operation). */
+  gatewayPlanned?: BenchProcess;
   stop(): Promise<void>;
 }
 
@@ -225,6 +227,8 @@ export async function startBenchGraph(options: {
   hive: boolean;
   /** Extra Node flags for a process by name (e.g. --cpu-prof, for bench/profile.ts). */
   nodeArgs?: (name: string) => string[];
+  /** Also start our gateway with SINGLE_FETCH=off (bench:hop-floor). */
+  plannedGateway?: boolean;
 }): Promise<BenchGraph> {
   ensureBuilt((line) => process.stderr.write(`${line}\n`));
   const nodeArgs = (name: string) => options.nodeArgs?.(name) ?? [];
@@ -263,22 +267,26 @@ export async function startBenchGraph(options: {
   const supergraphFile = join(options.workDir, `supergraph-${options.label}.graphql`);
   writeFileSync(supergraphFile, sdl);
 
-  const gwPort = await freePort();
-  const gateway = startProcess(
-    'gateway',
-    ['gateway/main.ts'],
-    {
-      ...common,
-      ...urlEnv,
-      PORT: String(gwPort),
-      SUPERGRAPH_FILE: supergraphFile,
-      AUTH_PUBLIC_KEY_FILE: options.keys.callerPublic,
-      INTERNAL_PRIVATE_KEY_FILE: options.keys.internalPrivate,
-    },
-    `http://127.0.0.1:${gwPort}/graphql`,
-    logDir,
-    nodeArgs('gateway'),
-  );
+  const ours = async (name: string, env: Record<string, string> = {}) => {
+    const port = await freePort();
+    return startProcess(
+      name,
+      ['gateway/main.ts'],
+      {
+        ...common,
+        ...urlEnv,
+        PORT: String(port),
+        SUPERGRAPH_FILE: supergraphFile,
+        AUTH_PUBLIC_KEY_FILE: options.keys.callerPublic,
+        INTERNAL_PRIVATE_KEY_FILE: options.keys.internalPrivate,
+        ...env,
+      },
+      `http://127.0.0.1:${port}/graphql`,
+      logDir,
+      nodeArgs(name),
+    );
+  };
+  const gateway = await ours('gateway');
   const hive = async (name: string, dedup: boolean) => {
     const port = await freePort();
     return startProcess(
@@ -309,13 +317,20 @@ export async function startBenchGraph(options: {
     databaseUrl: options.databaseUrl,
     subgraphs: running,
     gateway,
+    ...(options.plannedGateway
+      ? { gatewayPlanned: await ours('gateway-planned', { SINGLE_FETCH: 'off' }) }
+      : {}),
     ...(options.hive
       ? { hive: await hive('hive', false), hiveDedup: await hive('hive-dedup', true) }
       : {}),
     async stop() {
-      const all = [gateway, graph.hive, graph.hiveDedup, ...Object.values(running)].filter(
-        (p): p is BenchProcess => !!p,
-      );
+      const all = [
+        gateway,
+        graph.gatewayPlanned,
+        graph.hive,
+        graph.hiveDedup,
+        ...Object.values(running),
+      ].filter((p): p is BenchProcess => !!p);
       await Promise.all(
         all.map(
           (p) =>
@@ -335,6 +350,7 @@ export async function startBenchGraph(options: {
   try {
     for (const p of Object.values(running)) await waitReady(p, '/ready', logDir);
     await waitReady(gateway, '/ready', logDir);
+    if (graph.gatewayPlanned) await waitReady(graph.gatewayPlanned, '/ready', logDir);
     if (graph.hive) await waitReady(graph.hive, '/readiness', logDir);
     if (graph.hiveDedup) await waitReady(graph.hiveDedup, '/readiness', logDir);
   } catch (error) {

@@ -13,7 +13,8 @@ import { cycle, directRequest, gatewayRequest, W1 } from './workloads.js';
  * The least any Node.js gateway can add to W1 on this machine: W1 at c = 1 straight to the
  * citizens subgraph, through a bare node:http proxy in a process of its own (keep-alive
  * sockets to the subgraph, no GraphQL, no token: it relays the direct request's bytes),
- * and through our gateway, interleaved; medians of the rounds. What the proxy adds is the
+ * and through our gateway (with its single-fetch path, and without: SINGLE_FETCH=off),
+ * interleaved; medians of the rounds. What the proxy adds is the
  * floor under any gateway's hop (issue 9's W1 goal: the gateway ≤ 1.3× direct).
  */
 const { values: args } = parseArgs({
@@ -55,6 +56,7 @@ const { tokens, fixtures, graph } = await startBenchSession({
   citizens: Number(args.citizens),
   seed: Number(args.seed),
   say,
+  plannedGateway: true,
 });
 const proxyFile = join(workDir, 'proxy.cjs');
 writeFileSync(proxyFile, PROXY);
@@ -82,6 +84,13 @@ try {
       name: 'our gateway',
       url: graph.gateway.url,
       gatewayPid: graph.gateway.pid,
+      subgraphPids,
+      next: gatewayRequest(tokens.ministry, W1, () => ({ nin: nins() })),
+    },
+    {
+      name: "our gateway, Apollo Gateway's executor (SINGLE_FETCH=off)",
+      url: graph.gatewayPlanned!.url,
+      gatewayPid: graph.gatewayPlanned!.pid,
       subgraphPids,
       next: gatewayRequest(tokens.ministry, W1, () => ({ nin: nins() })),
     },

@@ -23,6 +23,7 @@ export async function startBenchSession(options: {
   seed: number;
   say: (line: string) => void;
   nodeArgs?: (name: string) => string[];
+  plannedGateway?: boolean;
 }) {
   const db = await benchDatabase(options.citizens, options.seed, { say: options.say });
   const keys = await benchKeys(join(options.workDir, 'keys'));
@@ -35,6 +36,7 @@ export async function startBenchSession(options: {
     keys,
     workDir: options.workDir,
     hive: false,
+    plannedGateway: options.plannedGateway ?? false,
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
   });
   return { db, keys, tokens, fixtures, graph };

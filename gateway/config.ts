@@ -103,6 +103,12 @@ export const gatewayEnvSchema = z
       )
       .optional(),
     READINESS_DRAIN_MS: envDrainMs,
+    /**
+     * `off` sends every operation through Apollo Gateway's own executor, even those the
+     * single-fetch path would answer (gateway/single-fetch.ts): a switch for operators
+     * who suspect it, and the bench's comparison.
+     */
+    SINGLE_FETCH: z.enum(['on', 'off']).default('on'),
     /** The built web app (`npm run web:build`), served at /; nothing is served when absent. */
     WEB_DIR: z.string().default('web/dist'),
     ...observabilityEnv,

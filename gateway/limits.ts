@@ -17,6 +17,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { getVariableValues } from 'graphql/execution/values.js';
 import { ErrorCode } from '../subgraphs/kit/errors.js';
 import { MAX_PAGE_SIZE } from '../subgraphs/kit/page-size.js';
 
@@ -216,10 +217,24 @@ export function queryShapePlugin<T extends object>(supergraphSdl: string): Apoll
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operationName, operation }) {
           const verdict = verdictOf(schema, document);
           if (verdict.shape) throw verdict.shape;
           const variables = request.variables ?? {};
+          // Variables that do not coerce are the caller's mistake, refused before the cost
+          // (which would throw them as a server error) and before any execution.
+          const coerced = getVariableValues(
+            schema,
+            operation?.variableDefinitions ?? [],
+            variables,
+          );
+          if (coerced.errors) {
+            const [first] = coerced.errors;
+            throw new GraphQLError(first!.message, {
+              nodes: first!.nodes,
+              extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+            });
+          }
           // An absent variable takes its default; null is a value: the key tells them apart.
           const key = JSON.stringify([
             operationName ?? null,
@@ -227,7 +242,6 @@ export function queryShapePlugin<T extends object>(supergraphSdl: string): Apoll
           ]);
           let cost = verdict.costs.get(key);
           if (cost === undefined) {
-            // Throws on variables that do not coerce, as execution would: nothing is kept.
             cost = getComplexity({
               schema,
               query: document,

@@ -7,6 +7,7 @@ import {
   Registry,
   RequestMetrics,
 } from '../subgraphs/kit/metrics.js';
+import type { ExecutionPath } from './single-fetch.js';
 import { observeGraphQLRequest, type AnsweredRequest } from '../subgraphs/kit/request-metrics.js';
 
 /**
@@ -75,6 +76,12 @@ export class GatewayMetrics {
     labelNames: ['code'],
     registers: [this.registry],
   });
+  private readonly executions = new Counter({
+    name: 'gateway_operations_executed_total',
+    help: "Operations executed, by path: single_fetch (one subgraph answers as is, see gateway/single-fetch.ts) or query_plan (Apollo Gateway's executor).",
+    labelNames: ['path'],
+    registers: [this.registry],
+  });
   /** Codes already counted for a request: an answer with three FORBIDDEN fields is one refusal. */
   private readonly counted = new WeakMap<RequestIds, Set<string>>();
   private readonly observeRequest = observeGraphQLRequest(this.requests);
@@ -97,6 +104,10 @@ export class GatewayMetrics {
     const code = problemCodeOf(answered.res);
     if (code) this.onErrorCode(code);
     this.observeRequest(answered);
+  };
+
+  readonly onExecute = (path: ExecutionPath): void => {
+    this.executions.inc({ path });
   };
 
   readonly onFetch: FetchObserver = (subgraph, seconds, failure) => {

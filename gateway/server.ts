@@ -19,6 +19,7 @@ import { assertTokenLimit, queryLimits, queryShapePlugin } from './limits.js';
 import { namedKeysPlugin } from './named-keys.js';
 import { publishedDocuments } from './published-documents.js';
 import { GatewayMetrics } from './metrics.js';
+import { SingleFetchExecutor } from './single-fetch.js';
 import { startMetricsServer, type MetricsServer } from '../subgraphs/kit/metrics.js';
 import { requestMetricsPlugin } from '../subgraphs/kit/request-metrics.js';
 import type { InternalSigner } from './internal-token.js';
@@ -38,6 +39,8 @@ export interface GatewayDeps {
   host?: string;
   production: boolean;
   subgraphTimeoutMs: number;
+  /** Answer single-fetch queries without Apollo Gateway's executor (single-fetch.ts); on by default. */
+  singleFetch?: boolean;
   bodyLimit?: string;
   /** Counts subgraph fetches, for tests and benchmarks. */
   fetchCounter?: FetchCounter;
@@ -73,8 +76,11 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const log = deps.log ?? createLogger('gateway');
   const metrics = new GatewayMetrics();
 
+  const singleFetch =
+    deps.singleFetch === false ? null : new SingleFetchExecutor(metrics.onExecute);
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
+    ...(singleFetch ? { experimental_didResolveQueryPlan: singleFetch.didResolveQueryPlan } : {}),
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL configured for subgraph ${name}`);
@@ -91,7 +97,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
 
   const limits = queryLimits(deps.production);
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: singleFetch ? singleFetch.wrap(gateway) : gateway,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
     introspection: !deps.production,

@@ -42,6 +42,7 @@ export async function startGatewayFromEnv(
     host: env.HOST,
     production: env.NODE_ENV === 'production',
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    singleFetch: env.SINGLE_FETCH === 'on',
     bodyLimit: env.BODY_LIMIT,
     corsOrigins: env.CORS_ORIGINS,
     drainMs: env.READINESS_DRAIN_MS,
