@@ -36,6 +36,9 @@ interface SingleFetch {
   rootKeys: readonly string[];
 }
 
+/** Which executor ran an operation, for gateway_operations_executed_total. */
+export type ExecutionPath = 'single_fetch' | 'query_plan';
+
 const keyOf = (requestContext: { queryHash?: string; request: { operationName?: string } }) =>
   `${requestContext.queryHash ?? ''}\u0000${requestContext.request.operationName ?? ''}`;
 
@@ -43,19 +46,18 @@ const keyOf = (requestContext: { queryHash?: string; request: { operationName?: 
  * Apollo Gateway's executor does, for every request, work that a query answered by one
  * subgraph does not need: it rebuilds the operation from the document, runs it through
  * its query-plan executor, then re-executes the operation over the merged data to shape
- * the answer (bench:hop-floor: the gateway added 1.04 ms to W1 where a bare proxy adds
- * 0.11). When the plan of a query is one fetch to one subgraph whose operation selects
- * exactly what the caller's does, the subgraph's answer is already the caller's: this
- * executor sends that fetch through the same data source (same internal token,
+ * the answer. When the plan of a query is one fetch to one subgraph whose operation
+ * selects exactly what the caller's does, the subgraph's answer is already the caller's:
+ * this executor sends that fetch through the same data source (same internal token,
  * delegations, timeout, metrics) and returns the answer with the errors Apollo Gateway
- * would have made of it. Everything before execution is untouched: parsing, validation,
- * the limits, the named keys and the caller's authentication still run in Apollo Server.
+ * would have made of it (bench:hop-floor, W1 at c = 1: 0.19 ms of p50 and 0.28 ms of the
+ * gateway's CPU fewer than with SINGLE_FETCH=off). Everything before execution is
+ * untouched: parsing, validation, the limits, the variables' coercion (queryShapePlugin),
+ * the named keys and the caller's authentication still run in Apollo Server.
  *
  * A query is known to be such only after Apollo Gateway has planned it once: its first
  * request goes the usual way, and the gateway's plan callback records the verdict.
  */
-export type ExecutionPath = 'single_fetch' | 'query_plan';
-
 export class SingleFetchExecutor {
   private readonly verdicts = new LRUCache<string, SingleFetch | false>({ max: 2000 });
 
@@ -99,9 +101,10 @@ export class SingleFetchExecutor {
     const { request } = requestContext;
     this.observe('single_fetch');
     const variables: Record<string, unknown> = Object.create(null);
+    // As Apollo Gateway's executeFetch: the variables the fetch uses, as the caller sent them.
+    const given = request.variables ?? {};
     for (const name of single.variableUsages) {
-      const value = request.variables?.[name];
-      if (value !== undefined) variables[name] = value;
+      if (Object.hasOwn(given, name) && given[name] !== undefined) variables[name] = given[name];
     }
     const nulls = (): Record<string, unknown> =>
       Object.fromEntries(single.rootKeys.map((key) => [key, null]));

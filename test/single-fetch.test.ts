@@ -152,6 +152,10 @@ describe('queries the gateway must shape itself', () => {
       `query($nin: String!) { citizen(nin: $nin) { ...F } } fragment F on Citizen { nin }`,
     ],
     [
+      'has a root field that cannot be null (a failed fetch would null the whole answer)',
+      `query($nin: String!) { citizensByNin(nins: [$nin]) { nin } }`,
+    ],
+    [
       'asks for __typename at the root',
       `query($nin: String!) { __typename citizen(nin: $nin) { nin } }`,
     ],
