@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { prepared } from './prepared.js';
+import { preparedCall } from './prepared.js';
 import type { ConsultationsTable } from '../../db/tables/consultations.js';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Principal } from '../../schema/principal.js';
@@ -115,7 +115,7 @@ export class ConsultationWriter {
   private readonly append: (
     db: Db,
     values: { lock: string; head: string; rows: string },
-  ) => Promise<{ head: string | null }[]>;
+  ) => Promise<Record<string, string | null>[]>;
   /** The chain's head as this writer last wrote it; null until its first write. */
   private head: string | null = null;
 
@@ -129,18 +129,12 @@ export class ConsultationWriter {
     const config = getTableConfig(table);
     this.tableName = `${config.schema ?? 'public'}.${config.name}`;
     this.lockKey = `audit:${this.tableName}`;
-    // The log's own appender (migration 0020: its statements planned once per session),
-    // called by a statement prepared once per connection: unprepared, postgres.js first
-    // asks the server to describe a statement with parameters, a round trip more per append.
+    // The log's own appender (migration 0020: its statements planned once per session).
     const appender = sql.raw(`"${config.schema ?? 'public'}".append_consultations`);
-    this.append = prepared(`audit_append_${config.schema ?? 'public'}_${config.name}`, (db) =>
-      db
-        .select({
-          head: sql<
-            string | null
-          >`${appender}(${sql.placeholder('lock')}, ${sql.placeholder('head')}, ${sql.placeholder('rows')}::jsonb)`,
-        })
-        .from(sql`(values (1)) as one`),
+    this.append = preparedCall<{ lock: string; head: string; rows: string }, string | null>(
+      `audit_append_${config.schema ?? 'public'}_${config.name}`,
+      'head',
+      sql`${appender}(${sql.placeholder('lock')}, ${sql.placeholder('head')}, ${sql.placeholder('rows')}::jsonb)`,
     );
     // The head read once at start, so that even the first request's rows go by the one
     // statement and a request costs the same statements whenever it comes. Unreadable

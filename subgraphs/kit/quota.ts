@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.js';
-import { prepared } from './prepared.js';
+import { preparedCall } from './prepared.js';
 
 export interface QuotaRule {
   /** Distinct NINs a client may resolve per window. */
@@ -124,12 +124,13 @@ export class NinQuota {
 
   private async call(lane: Lane, batch: Waiting[]): Promise<number[]> {
     const requests = JSON.stringify(batch.map((w) => w.nins));
-    const [{ verdicts }] = (await consumeBatch(this.db, {
+    const [row] = await consumeBatch(this.db, {
       client: lane.clientId,
       start: lane.start,
       requests,
       limit: lane.limit,
-    })) as [Row];
+    });
+    const verdicts = row!.verdicts!;
     // postgres.js reads an int[] as numbers; PGlite as numbers too, or as the array's text.
     const list = typeof verdicts === 'string' ? verdicts.replace(/[{}]/g, '').split(',') : verdicts;
     if (list.length !== batch.length) throw new Error('quota: one verdict per request expected');
@@ -137,18 +138,14 @@ export class NinQuota {
   }
 }
 
-/**
- * Prepared once per connection, as the audit's append is (audit.ts): a statement with
- * parameters that is not costs a round trip more to be described first.
- */
-const consumeBatch = prepared('quota_consume_batch', (db) =>
-  db
-    .select({
-      verdicts: sql<
-        Row['verdicts']
-      >`platform.consume_nin_quota_batch(${sql.placeholder('client')}, ${sql.placeholder('start')}::timestamptz, ${sql.placeholder('requests')}::jsonb, ${sql.placeholder('limit')}::int)`,
-    })
-    .from(sql`(values (1)) as one`),
+/** Prepared once per connection (prepared.ts, preparedCall). */
+const consumeBatch = preparedCall<
+  { client: string; start: string; requests: string; limit: number },
+  Row['verdicts']
+>(
+  'quota_consume_batch',
+  'verdicts',
+  sql`platform.consume_nin_quota_batch(${sql.placeholder('client')}, ${sql.placeholder('start')}::timestamptz, ${sql.placeholder('requests')}::jsonb, ${sql.placeholder('limit')}::int)`,
 );
 
 interface Row {
