@@ -167,6 +167,24 @@ describe('query-shape limits at the gateway: each limit refuses on its own', () 
     expect(fetches).toBeGreaterThan(0);
   });
 
+  it('a text over the token limit is refused every time it comes, one under it answered every time', async () => {
+    // Texts found within the limit are remembered (assertTokenLimit): a refused one must
+    // never be, nor may one remembered text let a longer one through.
+    const over = tokens(QUERY_LIMITS.maxTokens + 1);
+    const under = tokens(QUERY_LIMITS.maxTokens);
+    for (const query of [under, over, under, over]) {
+      const { res, fetches } = await refused(query);
+      if (query === over) {
+        expect(res.status).toBe(400);
+        expect(res.body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_TOKENS');
+        expect(fetches).toBe(0);
+      } else {
+        expect(res.body.errors).toBeUndefined();
+        expect(fetches).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('a variable page size costs what the same literal costs', async () => {
     const literal = await refused(
       `{ wilayas { communes(first: ${overFirst}) { nodes { code nameFr nameAr } } } }`,
