@@ -13,7 +13,17 @@ import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server.js'
 import { subgraphs } from '../subgraphs/registry.js';
 import { SUPERGRAPH_SDL_FILE } from './paths.js';
 import { readFileSync } from 'node:fs';
-import { PURPOSE, W1, W2, W3, W4, UNAUDITED, type Fixtures, type Tokens } from './workloads.js';
+import {
+  KEPT_COMMUNE,
+  PURPOSE,
+  W1,
+  W2,
+  W3,
+  W4,
+  UNAUDITED,
+  type Fixtures,
+  type Tokens,
+} from './workloads.js';
 
 export interface Count {
   workload: string;
@@ -112,7 +122,20 @@ export async function measureCounts(
     const applicant = fixtures.applicants.at(-1)!;
     return [
       await one('W1', W1, { nin }, tokens.ministry, PURPOSE),
-      await one('unaudited', UNAUDITED, { code: fixtures.communes[0] }, tokens.ministry, PURPOSE),
+      await one(
+        'unaudited',
+        UNAUDITED,
+        { wilaya: fixtures.communes[0]!.slice(0, 2) },
+        tokens.ministry,
+        PURPOSE,
+      ),
+      await one(
+        'commune (kept)',
+        KEPT_COMMUNE,
+        { code: fixtures.communes[0] },
+        tokens.ministry,
+        PURPOSE,
+      ),
       await one('W2', W2, { nin }, tokens.ministry, PURPOSE),
       await one(
         'W3 N=10',

@@ -4,10 +4,18 @@ import { parseArgs } from 'node:util';
 import { benchWorkDir, startBenchSession } from './session.js';
 import { runLoad, type Target } from './load.js';
 import { loadAverage } from './proc.js';
-import { cycle, directRequest, gatewayRequest, UNAUDITED, W1, W2 } from './workloads.js';
+import {
+  cycle,
+  directRequest,
+  gatewayRequest,
+  KEPT_COMMUNE,
+  UNAUDITED,
+  W1,
+  W2,
+} from './workloads.js';
 
 /**
- * npm run bench:profile -- [--workload W1|W2|UNAUDITED|W1direct] [--connections C]
+ * npm run bench:profile -- [--workload W1|W2|UNAUDITED|KEPT_COMMUNE|W1direct] [--connections C]
  *                          [--seconds S] [--citizens N] [--top K]
  *
  * Where the time goes: runs one workload against the graph (separate production processes,
@@ -62,7 +70,8 @@ const through = (query: string, vars: () => Record<string, unknown>): Target => 
 const targets: Record<string, () => Promise<Target>> = {
   W1: async () => through(W1, () => ({ nin: nins() })),
   W2: async () => through(W2, () => ({ nin: nins() })),
-  UNAUDITED: async () => through(UNAUDITED, () => ({ code: communes() })),
+  UNAUDITED: async () => through(UNAUDITED, () => ({ wilaya: communes().slice(0, 2) })),
+  KEPT_COMMUNE: async () => through(KEPT_COMMUNE, () => ({ code: communes() })),
   W1direct: async () => ({
     name: 'direct',
     url: graph.subgraphs.citizens!.url,

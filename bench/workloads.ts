@@ -10,8 +10,17 @@ import type { GraphRequest } from './load.js';
 
 /** W1: a citizen by NIN, identity fields only (one audited fetch). */
 export const W1 = `query W1($nin: String!) { citizen(nin: $nin) { nin givenNameLat familyNameLat birthDate sex } }`;
-/** A single-entity read that is not audited (reference data), for the audit's ceiling. */
-export const UNAUDITED = `query Commune($code: String!) { commune(code: $code) { code nameFr nameAr postalCode } }`;
+/**
+ * A single-entity read that is not audited (reference data) and reads the database (one
+ * statement: a wilaya's first commune), for the audit's ceiling: W1 less its audit.
+ */
+export const UNAUDITED = `query FirstCommune($wilaya: String!) { communes(wilayaCode: $wilaya, first: 1) { nodes { code nameFr nameAr postalCode } } }`;
+/**
+ * A commune by code, not audited: once looked up, the communes subgraph answers it from
+ * memory (no statement), so it shows the graph's floor beside the audit's ceiling. Until
+ * 2026-12-07 it was the audit's baseline, when it still read the database.
+ */
+export const KEPT_COMMUNE = `query Commune($code: String!) { commune(code: $code) { code nameFr nameAr postalCode } }`;
 /** W2: a citizen's profile: identity, birth commune and wilaya, documents, vehicles. */
 export const W2 = `query W2($nin: String!) {
   citizen(nin: $nin) {

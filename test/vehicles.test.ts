@@ -373,7 +373,9 @@ describe('reading vehicles', () => {
     const large = await measure(60);
     expect(small.n).toBe(10);
     expect(large.n).toBe(60);
-    expect(large.statements).toBe(small.statements);
+    // Not more statements for more rows; fewer is allowed: the communes subgraph keeps the
+    // territory it has looked up (its loaders.ts), so the second page may find it kept.
+    expect(large.statements).toBeLessThanOrEqual(small.statements);
     expect(large.fetches).toBe(small.fetches);
   });
 });

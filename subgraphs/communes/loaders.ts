@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.js';
-import { byKey, groupBy } from '../kit/batch.js';
+import { groupBy } from '../kit/batch.js';
 import type { Page } from '../kit/pagination.js';
+import { sharedLookup } from '../kit/shared-lookup.js';
 import {
   communesByCodes,
   communesOfDairas,
@@ -18,18 +19,31 @@ export interface WilayaPageKey {
 }
 const pageKey = (k: WilayaPageKey) => `${k.wilayaCode}|${k.page.limit}|${k.page.after ?? ''}`;
 
-/** One loader set per request: each batch is one SQL statement. */
+/**
+ * Wilayas, daïras and communes by code, kept across requests (kit/shared-lookup.ts): the
+ * territory changes by law a few times a decade, and every citizen, document and request
+ * in the graph names a commune, so the entity lookups the gateway sends here are answered
+ * from memory. A renamed commune shows within the time below; restarting the subgraph
+ * after a territory migration shows it at once. One set per database (tests run several).
+ */
+const TERRITORY_KEPT_MS = 5 * 60_000;
+const kept = new WeakMap<Db, ReturnType<typeof territoryByCode>>();
+const keep = (max: number) => ({ max, ttlMs: TERRITORY_KEPT_MS });
+const codeOf = (r: { code: string }) => r.code;
+const territoryByCode = (db: Db) => ({
+  wilayas: sharedLookup((codes) => wilayasByCodes(db, codes), codeOf, keep(200)),
+  dairas: sharedLookup((codes) => dairasByCodes(db, codes), codeOf, keep(2_000)),
+  communes: sharedLookup((codes) => communesByCodes(db, codes), codeOf, keep(5_000)),
+});
+
+/** One loader set per request: each batch is one SQL statement, or none when all is kept. */
 export function createLoaders(db: Db) {
+  let byCode = kept.get(db);
+  if (!byCode) kept.set(db, (byCode = territoryByCode(db)));
   return {
-    wilayaByCode: new DataLoader<string, WilayaRecord | null>(async (codes) =>
-      byKey(codes, await wilayasByCodes(db, codes), (r) => r.code),
-    ),
-    dairaByCode: new DataLoader<string, DairaRecord | null>(async (codes) =>
-      byKey(codes, await dairasByCodes(db, codes), (r) => r.code),
-    ),
-    communeByCode: new DataLoader<string, CommuneRecord | null>(async (codes) =>
-      byKey(codes, await communesByCodes(db, codes), (r) => r.code),
-    ),
+    wilayaByCode: new DataLoader<string, WilayaRecord | null>(byCode.wilayas),
+    dairaByCode: new DataLoader<string, DairaRecord | null>(byCode.dairas),
+    communeByCode: new DataLoader<string, CommuneRecord | null>(byCode.communes),
     dairasByWilaya: new DataLoader<string, DairaRecord[]>(async (codes) =>
       groupBy(codes, await dairasOfWilayas(db, codes), (r) => r.wilayaCode),
     ),
