@@ -184,14 +184,14 @@ try {
   // The audit's ceiling: an audited read (W1) against an unaudited single-entity read.
   if (runs('audit')) say('audit: audited W1 vs an unaudited read, by concurrency');
   const communes = cycle(fixtures.communes);
-  const wilayas = cycle([...new Set(fixtures.communes.map((code) => code.slice(0, 2)))]);
+  const schools = cycle(fixtures.schools);
   for (const c of levels('audit', [32], [1, 8, 32, 64]))
     add(
       'audit',
       await interleaved(
         [
           ours(graph, 'audited W1', W1, nin(fixtures)),
-          ours(graph, 'unaudited read', UNAUDITED, () => ({ wilaya: wilayas() })),
+          ours(graph, 'unaudited read', UNAUDITED, () => ({ code: schools() })),
           ours(graph, 'commune kept in memory', KEPT_COMMUNE, () => ({ code: communes() })),
         ],
         c,

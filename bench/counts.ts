@@ -122,13 +122,7 @@ export async function measureCounts(
     const applicant = fixtures.applicants.at(-1)!;
     return [
       await one('W1', W1, { nin }, tokens.ministry, PURPOSE),
-      await one(
-        'unaudited',
-        UNAUDITED,
-        { wilaya: fixtures.communes[0]!.slice(0, 2) },
-        tokens.ministry,
-        PURPOSE,
-      ),
+      await one('unaudited', UNAUDITED, { code: fixtures.schools[0] }, tokens.ministry, PURPOSE),
       await one(
         'commune (kept)',
         KEPT_COMMUNE,

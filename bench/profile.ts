@@ -59,6 +59,7 @@ const { tokens, fixtures, graph } = await startBenchSession({
 
 const nins = cycle(fixtures.nins);
 const communes = cycle(fixtures.communes);
+const schools = cycle(fixtures.schools);
 const subgraphPids = Object.values(graph.subgraphs).map((p) => p.pid);
 const through = (query: string, vars: () => Record<string, unknown>): Target => ({
   name: 'gateway',
@@ -70,7 +71,7 @@ const through = (query: string, vars: () => Record<string, unknown>): Target => 
 const targets: Record<string, () => Promise<Target>> = {
   W1: async () => through(W1, () => ({ nin: nins() })),
   W2: async () => through(W2, () => ({ nin: nins() })),
-  UNAUDITED: async () => through(UNAUDITED, () => ({ wilaya: communes().slice(0, 2) })),
+  UNAUDITED: async () => through(UNAUDITED, () => ({ code: schools() })),
   KEPT_COMMUNE: async () => through(KEPT_COMMUNE, () => ({ code: communes() })),
   W1direct: async () => ({
     name: 'direct',

@@ -11,14 +11,14 @@ import type { GraphRequest } from './load.js';
 /** W1: a citizen by NIN, identity fields only (one audited fetch). */
 export const W1 = `query W1($nin: String!) { citizen(nin: $nin) { nin givenNameLat familyNameLat birthDate sex } }`;
 /**
- * A single-entity read that is not audited (reference data) and reads the database (one
- * statement: a wilaya's first commune), for the audit's ceiling: W1 less its audit.
+ * A single-entity read that is not audited and reads the database (one prepared statement
+ * by primary key, as W1's): a school of the public directory. The audit's ceiling: W1
+ * less its audit. Until 2026-12-07 it was a commune by code, which is now kept in memory.
  */
-export const UNAUDITED = `query FirstCommune($wilaya: String!) { communes(wilayaCode: $wilaya, first: 1) { nodes { code nameFr nameAr postalCode } } }`;
+export const UNAUDITED = `query School($code: String!) { school(code: $code) { code nameFr nameAr capacity } }`;
 /**
  * A commune by code, not audited: once looked up, the communes subgraph answers it from
- * memory (no statement), so it shows the graph's floor beside the audit's ceiling. Until
- * 2026-12-07 it was the audit's baseline, when it still read the database.
+ * memory (no statement): the graph's floor, beside the audit's ceiling.
  */
 export const KEPT_COMMUNE = `query Commune($code: String!) { commune(code: $code) { code nameFr nameAr postalCode } }`;
 /** W2: a citizen's profile: identity, birth commune and wilaya, documents, vehicles. */
@@ -59,6 +59,8 @@ export interface Fixtures {
   /** NINs of living citizens, fewer than the quota: read once, then free within the window. */
   nins: string[];
   communes: string[];
+  /** Codes of schools of the directory. */
+  schools: string[];
   /** The wilaya where most citizens were born. */
   wilaya: string;
   applicants: { nin: string; type: string }[];
@@ -74,6 +76,9 @@ export async function loadFixtures(databaseUrl: string, ninCount: number): Promi
     const communes = (await sql`select code from communes.communes order by code`).map(
       (r) => r.code as string,
     );
+    const schools = (
+      await sql`select code from education.schools order by md5(code) limit ${ninCount}`
+    ).map((r) => r.code as string);
     // The wilaya where most citizens were born: its communes fill W3's pages best.
     const [w] = await sql`select substr(birth_commune_code, 1, 2) as wilaya, count(*)::int as n
         from citizens.citizens group by 1 order by 2 desc limit 1`;
@@ -85,7 +90,7 @@ export async function loadFixtures(databaseUrl: string, ninCount: number): Promi
           and not exists (select 1 from documents.applications a where a.nin = c.nin and a.type = t.type)
         order by md5(c.nin || t.type) limit 3000`
     ).map((r) => ({ nin: r.nin as string, type: r.type as string }));
-    return { nins, communes, wilaya: w!.wilaya as string, applicants };
+    return { nins, communes, schools, wilaya: w!.wilaya as string, applicants };
   } finally {
     await sql.end({ timeout: 2 });
   }

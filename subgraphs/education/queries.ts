@@ -11,15 +11,19 @@ import type { SchoolScope } from '../../schema/principal.js';
 import { findReplay, idempotent, type IdempotentRequest } from '../kit/idempotency.js';
 import { pagePerParent } from '../kit/page-per-parent.js';
 import type { Page } from '../kit/pagination.js';
+import { anyOf, prepared } from '../kit/prepared.js';
 import type { Grade } from './enrolment.rules.js';
 import type { ChangeRecord, EnrolmentRecord, RowResultRecord } from './enrolment.type.js';
 import type { SchoolRecord } from './school.type.js';
 
+const selectSchoolsByCodes = prepared<{ codes: string[] }, (typeof schools.$inferSelect)[]>(
+  'schools_by_codes',
+  (db) => db.select().from(schools).where(anyOf(schools.code, 'codes')),
+);
+
 export async function schoolsByCodes(db: Db, codes: readonly string[]): Promise<SchoolRecord[]> {
-  return (await db
-    .select()
-    .from(schools)
-    .where(inArray(schools.code, [...codes]))) as SchoolRecord[];
+  if (codes.length === 0) return [];
+  return (await selectSchoolsByCodes(db, { codes: [...codes] })) as SchoolRecord[];
 }
 
 export async function listSchools(
