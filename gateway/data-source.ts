@@ -1,4 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
+import type { KeptEntities } from './kept-entities.js';
 import { REACH_GRANTS_EXTENSION } from '../subgraphs/kit/reach.js';
 import { MAX_NAMED_VALUES } from './named-keys.js';
 import { subgraphFetcher, type FetchCounter } from './subgraph-fetcher.js';
@@ -21,8 +23,20 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     timeoutMs: number,
     counter?: FetchCounter,
     observe?: FetchObserver,
+    /** What this subgraph answered for entities every caller may read alike (kept-entities.ts). */
+    private readonly kept?: KeptEntities,
   ) {
     super({ url, fetcher: subgraphFetcher(subgraph, timeoutMs, counter, observe) });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (!this.kept || options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION)
+      return super.process(options);
+    const kept = this.kept.answer(options.request);
+    if (kept) return kept;
+    const response = await super.process(options);
+    this.kept.keep(options.request, response);
+    return response;
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

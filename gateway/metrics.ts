@@ -8,6 +8,7 @@ import {
   RequestMetrics,
 } from '../subgraphs/kit/metrics.js';
 import type { ExecutionPath } from './single-fetch.js';
+import type { KeptOutcome } from './kept-entities.js';
 import { observeGraphQLRequest, type AnsweredRequest } from '../subgraphs/kit/request-metrics.js';
 
 /**
@@ -82,6 +83,12 @@ export class GatewayMetrics {
     labelNames: ['path'],
     registers: [this.registry],
   });
+  private readonly keptFetches = new Counter({
+    name: 'gateway_kept_entity_fetches_total',
+    help: 'Entity fetches of types every caller may read alike (schema/kept-entities.ts), by subgraph and outcome: hit (answered from what the gateway keeps, no request to the subgraph) or miss.',
+    labelNames: ['subgraph', 'outcome'],
+    registers: [this.registry],
+  });
   /** Codes already counted for a request: an answer with three FORBIDDEN fields is one refusal. */
   private readonly counted = new WeakMap<RequestIds, Set<string>>();
   private readonly observeRequest = observeGraphQLRequest(this.requests);
@@ -108,6 +115,10 @@ export class GatewayMetrics {
 
   readonly onExecute = (path: ExecutionPath): void => {
     this.executions.inc({ path });
+  };
+
+  readonly onKept = (subgraph: string, outcome: KeptOutcome): void => {
+    this.keptFetches.inc({ subgraph, outcome });
   };
 
   readonly onFetch: FetchObserver = (subgraph, seconds, failure) => {

@@ -14,6 +14,8 @@ import { clientAddressOf } from './client-address.js';
 import { rateLimitedStatus, unavailableStatus } from './retry-after-status.js';
 import type { GatewayContext } from './context.js';
 import { InternalDataSource, type FetchCounter } from './data-source.js';
+import { KeptEntities } from './kept-entities.js';
+import { KEPT_ENTITIES } from '../schema/kept-entities.js';
 import { gatewayErrorFormatter } from './format-error.js';
 import { assertTokenLimit, queryLimits, queryShapePlugin } from './limits.js';
 import { namedKeysPlugin } from './named-keys.js';
@@ -84,6 +86,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL configured for subgraph ${name}`);
+      const kept = KEPT_ENTITIES[name];
       return new InternalDataSource(
         name,
         target,
@@ -91,6 +94,8 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
         deps.subgraphTimeoutMs,
         deps.fetchCounter,
         metrics.onFetch,
+        kept &&
+          new KeptEntities(kept.types, kept.ttlMs, (outcome) => metrics.onKept(name, outcome)),
       );
     },
   });

@@ -44,22 +44,4 @@ describe('the territory, kept across requests by the communes subgraph', () => {
     expect(found.body.errors).toBeUndefined();
     expect(found.body.data.commune).toMatchObject({ code, nameFr: 'Commune d’essai', daira: null });
   });
-
-  it('a citizen’s birth commune, asked through the citizens subgraph, is answered from what is kept', async () => {
-    const options = {
-      token: await graph.token({ kind: 'ministry', ministry: 'INTERIOR' }),
-      purpose: 'CIVIL_STATUS_ADMINISTRATION',
-    };
-    const list = await graph.query(`{ citizens(first: 1) { nodes { nin } } }`, {}, options);
-    const nin = list.body.data.citizens.nodes[0].nin as string;
-    const query = `query($nin: String!) { citizen(nin: $nin) { birthCommune { code nameFr wilaya { nameFr } } } }`;
-    await graph.cost(query, { nin }, options);
-    const second = await graph.cost(query, { nin }, options);
-    expect(second.body.errors).toBeUndefined();
-    expect(second.body.data.citizen.birthCommune.code).toMatch(/^\d{4}$/);
-    // Two fetches (citizens, then communes) and the citizens subgraph's statements only:
-    // its read and its audit row, none for the commune and its wilaya.
-    expect(second.fetches).toBe(2);
-    expect(second.statements).toBe(2);
-  });
 });

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.js';
 import { groupBy } from '../kit/batch.js';
+import { KEPT_ENTITIES } from '../../schema/kept-entities.js';
 import type { Page } from '../kit/pagination.js';
 import { sharedLookup } from '../kit/shared-lookup.js';
 import {
@@ -20,13 +21,12 @@ export interface WilayaPageKey {
 const pageKey = (k: WilayaPageKey) => `${k.wilayaCode}|${k.page.limit}|${k.page.after ?? ''}`;
 
 /**
- * Wilayas, daïras and communes by code, kept across requests (kit/shared-lookup.ts): the
- * territory changes by law a few times a decade, and every citizen, document and request
- * in the graph names a commune, so the entity lookups the gateway sends here are answered
- * from memory. A renamed commune shows within the time below; restarting the subgraph
- * after a territory migration shows it at once. One set per database (tests run several).
+ * Wilayas, daïras and communes by code, kept across requests (kit/shared-lookup.ts) for
+ * as long as schema/kept-entities.ts says: the territory changes by law a few times a
+ * decade, and every citizen, document and request in the graph names a commune, so these
+ * lookups are answered from memory. One set per database (tests run several).
  */
-const TERRITORY_KEPT_MS = 5 * 60_000;
+const TERRITORY_KEPT_MS = KEPT_ENTITIES.communes!.ttlMs;
 const kept = new WeakMap<Db, ReturnType<typeof territoryByCode>>();
 const keep = (max: number) => ({ max, ttlMs: TERRITORY_KEPT_MS });
 const codeOf = (r: { code: string }) => r.code;
