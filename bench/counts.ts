@@ -87,7 +87,8 @@ export async function measureCounts(
     token: string,
     purpose: string,
   ): Promise<Count> => {
-    // Once to warm the plan cache, then the counted run.
+    // Once to warm the plan cache (and the territory the gateway and communes keep), then
+    // the counted run.
     const send = () =>
       fetch(gateway.url, {
         method: 'POST',
