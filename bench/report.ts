@@ -16,7 +16,9 @@ export function markdownTable(rows: Row[], counts: Count[]): string {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of rows) {
-    const c = byWorkload.get(r.workload);
+    // Counted in-process through our gateway: another contender's fetches may differ (Hive
+    // Gateway fetches the territory that ours keeps), so its row shows none.
+    const c = r.name === 'our gateway' ? byWorkload.get(r.workload) : undefined;
     // No answer arrived in any round: its zeros are no latency, say so instead.
     const none = r.requests === 0;
     const ms = (v: number) => (none ? 'no answer' : f(v, v < 100 ? 1 : 0));
