@@ -105,6 +105,9 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
     gateway: singleFetch ? singleFetch.wrap(gateway) : gateway,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
+    // gateway/main.ts drains on SIGTERM itself; Apollo Server's handlers would end the
+    // process mid-drain (see subgraphs/kit/server.ts).
+    stopOnTerminationSignals: false,
     introspection: !deps.production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

@@ -47,6 +47,8 @@ beforeAll(async () => {
     INTERNAL_PUBLIC_KEY_FILE: writeInternalPublicKey(graph, dir),
     SUBGRAPH_CITIZENS_URL: graph.subgraphs.citizens!.url,
     READINESS_DRAIN_MS: String(DRAIN_MS),
+    // As production runs it: Apollo Server's own signal handlers are on outside NODE_ENV=test.
+    NODE_ENV: 'production',
   });
   gateway = await startExtraGateway(graph, {
     production: false,

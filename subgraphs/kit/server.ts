@@ -70,6 +70,10 @@ export async function startSubgraph(
     // Only the gateway calls a subgraph; it never needs introspection or a landing page.
     introspection: false,
     csrfPrevention: true,
+    // The process drains on SIGTERM itself (kit/main.ts: not ready, then in-flight requests
+    // finish). Apollo Server's own handlers, on by default outside NODE_ENV=test, stop it
+    // and send the signal again, which ended the process at once, mid-drain.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !deps.production,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, log),
     plugins: [
