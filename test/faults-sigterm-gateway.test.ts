@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../scripts/local-keys.js';
 import { startTestGraph, type TestGraph } from './support/graph.js';
-import { spawnService, type ChildService } from './support/replicas.js';
+import { gatewayProcessEnv, spawnService, type ChildService } from './support/replicas.js';
 
 /**
  * SIGTERM to a gateway process started as production starts it (NODE_ENV=production, where
@@ -23,27 +21,13 @@ let dir: string | undefined;
 beforeAll(async () => {
   graph = await startTestGraph({ citizens: 20 });
   dir = mkdtempSync(join(tmpdir(), 'ecg-gateway-sigterm-'));
-  const internal = join(dir, 'internal.private.jwk.json');
-  const caller = join(dir, 'caller.public.jwk.json');
-  writeFileSync(
-    internal,
-    JSON.stringify({ ...(await exportJWK(graph.keys.internal)), alg: 'EdDSA' }),
+  gateway = await spawnService(
+    'gateway/main.ts',
+    await gatewayProcessEnv(graph, dir, {
+      READINESS_DRAIN_MS: String(DRAIN_MS),
+      NODE_ENV: 'production',
+    }),
   );
-  writeFileSync(
-    caller,
-    JSON.stringify({ ...(await exportJWK(graph.keys.callerPublic)), alg: 'ES256' }),
-  );
-  gateway = await spawnService('gateway/main.ts', {
-    ...Object.fromEntries(
-      Object.values(graph.subgraphs).map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, s.url]),
-    ),
-    INTERNAL_PRIVATE_KEY_FILE: internal,
-    AUTH_PUBLIC_KEY_FILE: caller,
-    AUTH_ISSUER: LOCAL_ISSUER,
-    AUTH_AUDIENCE: LOCAL_AUDIENCE,
-    READINESS_DRAIN_MS: String(DRAIN_MS),
-    NODE_ENV: 'production',
-  });
 }, 120_000);
 afterAll(async () => {
   await gateway?.stop(2000);

@@ -1,17 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../scripts/local-keys.js';
 import { postgresReachable } from './support/database.js';
 import { startTestGraph, type TestGraph } from './support/graph.js';
 import { waitFor } from './support/load.js';
-import { scrape, spawnService, type ChildService } from './support/replicas.js';
+import { gatewayProcessEnv, scrape, spawnService, type ChildService } from './support/replicas.js';
 import { rows } from './support/sql.js';
 
 /**
@@ -79,28 +77,13 @@ beforeAll(async () => {
   graph = await startTestGraph({ citizens: 100 });
   slow = await slowFront(graph.subgraphs.communes!.url);
   dir = mkdtempSync(join(tmpdir(), 'ecg-slow-'));
-  const internal = join(dir, 'internal.private.jwk.json');
-  const caller = join(dir, 'caller.public.jwk.json');
-  writeFileSync(
-    internal,
-    JSON.stringify({ ...(await exportJWK(graph.keys.internal)), alg: 'EdDSA' }),
+  gateway = await spawnService(
+    'gateway/main.ts',
+    await gatewayProcessEnv(graph, dir, {
+      SUBGRAPH_COMMUNES_URL: slow.url,
+      SUBGRAPH_TIMEOUT_MS: String(DEADLINE_MS),
+    }),
   );
-  writeFileSync(
-    caller,
-    JSON.stringify({ ...(await exportJWK(graph.keys.callerPublic)), alg: 'ES256' }),
-  );
-  const urls = Object.fromEntries(
-    Object.values(graph.subgraphs).map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, s.url]),
-  );
-  gateway = await spawnService('gateway/main.ts', {
-    ...urls,
-    SUBGRAPH_COMMUNES_URL: slow.url,
-    SUBGRAPH_TIMEOUT_MS: String(DEADLINE_MS),
-    INTERNAL_PRIVATE_KEY_FILE: internal,
-    AUTH_PUBLIC_KEY_FILE: caller,
-    AUTH_ISSUER: LOCAL_ISSUER,
-    AUTH_AUDIENCE: LOCAL_AUDIENCE,
-  });
 }, 120_000);
 afterAll(async () => {
   await gateway?.stop(2000);

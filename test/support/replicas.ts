@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importJWK } from 'jose';
+import { exportJWK, importJWK } from 'jose';
 import { openDatabase, type DatabaseHandle } from '../../db/client.js';
 import { INTERNAL_ALGORITHM } from '../../schema/principal.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../scripts/local-keys.js';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server.js';
 import type { SubgraphDefinition } from '../../subgraphs/kit/subgraph.js';
 import { waitFor } from './load.js';
@@ -56,6 +57,38 @@ export function writeInternalPublicKey(graph: TestGraph, dir: string): string {
   const path = join(dir, 'internal.public.jwk.json');
   writeFileSync(path, JSON.stringify({ ...graph.keys.internalPublicJwk, alg: INTERNAL_ALGORITHM }));
   return path;
+}
+
+/**
+ * What a gateway process needs to serve a test graph: each subgraph's URL, the key it signs
+ * internal tokens with and the one it checks callers' tokens with (as files), and the
+ * local issuer; `overrides` replace any of them.
+ */
+export async function gatewayProcessEnv(
+  graph: TestGraph,
+  dir: string,
+  overrides: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const internal = join(dir, 'internal.private.jwk.json');
+  const caller = join(dir, 'caller.public.jwk.json');
+  writeFileSync(
+    internal,
+    JSON.stringify({ ...(await exportJWK(graph.keys.internal)), alg: 'EdDSA' }),
+  );
+  writeFileSync(
+    caller,
+    JSON.stringify({ ...(await exportJWK(graph.keys.callerPublic)), alg: 'ES256' }),
+  );
+  return {
+    ...Object.fromEntries(
+      Object.values(graph.subgraphs).map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, s.url]),
+    ),
+    INTERNAL_PRIVATE_KEY_FILE: internal,
+    AUTH_PUBLIC_KEY_FILE: caller,
+    AUTH_ISSUER: LOCAL_ISSUER,
+    AUTH_AUDIENCE: LOCAL_AUDIENCE,
+    ...overrides,
+  };
 }
 
 export interface ChildService {
