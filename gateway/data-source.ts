@@ -32,10 +32,12 @@ export class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (!this.kept || options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION)
       return super.process(options);
-    const kept = this.kept.answer(options.request);
+    const keys = this.kept.keysOf(options.request);
+    if (!keys) return super.process(options);
+    const kept = this.kept.answer(keys);
     if (kept) return kept;
     const response = await super.process(options);
-    this.kept.keep(options.request, response);
+    this.kept.keep(keys, response);
     return response;
   }
 

@@ -32,10 +32,8 @@ export class KeptEntities {
     this.kept = new LRUCache({ max, ttl: ttlMs });
   }
 
-  /** The answer to this fetch if every entity it asks is kept; null otherwise. */
-  answer(request: FetchRequest): FetchResponse | null {
-    const keys = this.keysOf(request);
-    if (!keys) return null;
+  /** The answer to a fetch, by its keys (keysOf), if every entity it asks is kept; null otherwise. */
+  answer(keys: readonly string[]): FetchResponse | null {
     const entities: unknown[] = [];
     for (const key of keys) {
       const text = this.kept.get(key);
@@ -50,10 +48,9 @@ export class KeptEntities {
   }
 
   /** Keeps each entity of a clean answer: no error, no extension, one entity per representation. */
-  keep(request: FetchRequest, response: FetchResponse): void {
-    const keys = this.keysOf(request);
+  keep(keys: readonly string[], response: FetchResponse): void {
     const entities = response.data?._entities;
-    if (!keys || response.errors?.length || response.extensions) return;
+    if (response.errors?.length || response.extensions) return;
     if (!Array.isArray(entities) || entities.length !== keys.length) return;
     entities.forEach((entity, i) => {
       // A representation that found nothing is asked again next time: it may exist by then.
@@ -67,7 +64,7 @@ export class KeptEntities {
    * would change the answer), the selection as Apollo Gateway wrote it (operation name
    * left out: it names the caller's operation, not what is asked).
    */
-  private keysOf(request: FetchRequest): string[] | null {
+  keysOf(request: FetchRequest): string[] | null {
     const { query, variables } = request;
     if (!query || !variables) return null;
     const representations = variables.representations;
